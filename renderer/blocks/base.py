@@ -1,0 +1,116 @@
+"""What every block module shares: its contexts, the handler registry and source tagging."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from reportlab.platypus import Flowable
+
+from ..diagnostics import Sink, Span
+from ..model.block import Block
+from ..model.edition import Edition
+from ..model.numbers import Quantity
+from ..theme import Theme
+
+B = TypeVar("B", bound=Block)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRef:
+    """Where a placed flowable came from: the layout map and error messages use it."""
+
+    id: str
+    type: str
+    title: str
+    source: str
+    line: int
+    rows: tuple[tuple[str, str, int], ...] = ()  # tables: (key, label, line) per body row
+
+    @property
+    def span(self) -> Span:
+        return Span(self.source, self.line, 1)
+
+
+@dataclass(slots=True)
+class CheckContext:
+    """What a block's checks may consult: the whole edition and its referable numbers."""
+
+    edition: Edition
+    quantities: dict[str, Quantity]
+    theme: Theme
+    sink: Sink
+
+
+@dataclass(slots=True)
+class ChartRequest:
+    """A chart to draw: the form name the page uses, the block it comes from, the job."""
+
+    name: str
+    block: Block
+    width: float
+    height: float
+    job: Any
+
+
+@dataclass(slots=True)
+class ComposeContext:
+    """What a block's compose step may use; ``width`` is the column it is composed for."""
+
+    edition: Edition
+    theme: Theme
+    quantities: dict[str, Quantity]
+    width: float
+    charts: list[ChartRequest] = field(default_factory=list)
+    toc_entries: list[tuple[str, str]] = field(default_factory=list)  # (bookmark key, title)
+
+    @property
+    def styles(self):  # type: ignore[no-untyped-def]
+        return self.theme.styles
+
+    def narrower(self, width: float) -> ComposeContext:
+        return ComposeContext(self.edition, self.theme, self.quantities, width, self.charts, self.toc_entries)
+
+
+Check = Callable[[Any, CheckContext], None]
+Compose = Callable[[Any, ComposeContext], list[Flowable]]
+
+
+@dataclass(frozen=True, slots=True)
+class Handler(Generic[B]):
+    model: type[B]
+    check: Check
+    compose: Compose
+
+
+HANDLERS: dict[type[Block], Handler[Any]] = {}
+
+
+def register(model: type[B], check: Check, compose: Compose) -> None:
+    """Register a block type's check and compose steps (its model is registered already)."""
+    HANDLERS[model] = Handler(model, check, compose)
+
+
+def check_block(block: Block, ctx: CheckContext) -> None:
+    HANDLERS[type(block)].check(block, ctx)
+    for child in block.children():
+        check_block(child, ctx)
+
+
+def compose_block(block: Block, ctx: ComposeContext) -> list[Flowable]:
+    """Compose one block and tag every flowable with the block it came from."""
+    flowables = HANDLERS[type(block)].compose(block, ctx)
+    ref = block_ref(block)
+    for f in flowables:
+        if getattr(f, "_block", None) is None:
+            f._block = ref  # type: ignore[attr-defined]
+    return flowables
+
+
+def block_ref(block: Block, rows: Iterable[tuple[str, str, int]] = ()) -> BlockRef:
+    return BlockRef(block.id, block.yaml_name, block.ref_name, block.span.path, block.span.line, tuple(rows))
+
+
+def no_check(block: Block, ctx: CheckContext) -> None:
+    """For blocks whose fields the model's types check completely."""

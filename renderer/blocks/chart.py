@@ -1,0 +1,166 @@
+"""Chart: data held in the content (inline, or taken from a table so no number is typed twice),
+drawn by :mod:`renderer.charts` as vector art in the report's own fonts and palette.
+
+Layout needs only the chart's box: the page draws a form XObject by name, and the form is
+defined once the drawings are ready (they are made in parallel, or read from the cache).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from reportlab.platypus import Flowable, Paragraph
+
+from ..charts import ChartJob, ChartLook, ChartSpec, Series, alt_text
+from ..diagnostics import Span, did_you_mean
+from ..model.block import Block, block_model, slug
+from ..model.edition import Edition
+from ..model.numbers import NumberFormat, Quantity
+from ..theme import Theme
+from .base import ChartRequest, CheckContext, ComposeContext, register
+from .markup import plain_paragraph
+from .table import Table
+
+Kind = Literal["bar", "column", "stacked_bar", "donut", "pie", "share_bar", "waffle", "state_map"]
+SINGLE_SERIES = ("bar", "column", "donut", "pie", "share_bar", "waffle", "state_map")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DataPoint:
+    yaml_name = "data point"
+    span: Span
+    label: str = field(metadata={"doc": "the category"})
+    value: Decimal = field(metadata={"doc": "its value"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FromTable:
+    yaml_name = "from_table"
+    span: Span
+    table: str = field(metadata={"doc": "id of a table block"})
+    columns: tuple[str, ...] = field(metadata={"doc": "column keys: one series each"})
+    rows: tuple[str, ...] = field(default=(), metadata={"doc": "row keys; default all body rows"})
+
+
+@block_model("chart")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Chart(Block):
+    kind: Kind = field(metadata={"doc": "bar, column, stacked_bar, donut, pie, share_bar, waffle, state_map"})
+    title: str = field(metadata={"doc": "the caption above the chart"})
+    alt: str | None = field(default=None, metadata={"doc": "short description; generated when absent"})
+    format: NumberFormat = field(default="number", metadata={"doc": "number or percent labels"})
+    sort: Literal["none", "ascending", "descending"] = field(default="none", metadata={"doc": "bar order"})
+    data: tuple[DataPoint, ...] = field(default=(), metadata={"doc": "inline data"})
+    from_table: FromTable | None = field(default=None, metadata={"doc": "or: data from a table"})
+    height: float | None = field(default=None, metadata={"doc": "points; default from layout"})
+
+    @property
+    def ref_name(self) -> str:
+        return self.title
+
+    def quantities(self) -> Iterable[tuple[str, Quantity]]:
+        if self.id and self.data:
+            total = sum((p.value for p in self.data), Decimal(0))
+            yield f"{self.id}.total", Quantity(total, self.format, self.span_of("data"))
+            for p in self.data:
+                yield f"{self.id}.{slug(p.label)}", Quantity(p.value, self.format, p.span)
+
+
+def _table(edition: Edition, table_id: str) -> Table | None:
+    return next((b for b in edition.blocks() if isinstance(b, Table) and b.id == table_id), None)
+
+
+def check(block: Chart, ctx: CheckContext) -> None:
+    if bool(block.data) == (block.from_table is not None):
+        ctx.sink.error(block.span, "a chart needs exactly one of 'data' and 'from_table'")
+        return
+    src = block.from_table
+    if src is not None:
+        table = _table(ctx.edition, src.table)
+        if table is None:
+            ids = [b.id for b in ctx.edition.blocks() if isinstance(b, Table)]
+            ctx.sink.error(src.span, f"'from_table': no table with id '{src.table}'", *did_you_mean(src.table, ids))
+            return
+        keys = {c.key: i for i, c in enumerate(table.columns)}
+        for key in src.columns:
+            if key not in keys or table.fmt(keys[key]) == "text":
+                ctx.sink.error(src.span, f"'from_table': table '{table.id}' has no numeric column '{key}'",
+                               *did_you_mean(key, keys))
+        row_keys = {r.key for r in table.rows}
+        for key in src.rows:
+            if key not in row_keys:
+                ctx.sink.error(src.span, f"'from_table': table '{table.id}' has no row '{key}'",
+                               *did_you_mean(key, row_keys))
+    series = len(src.columns) if src else 1
+    if block.kind in SINGLE_SERIES and series != 1:
+        ctx.sink.error(block.span_of("kind"), f"a {block.kind} chart shows one series; {series} columns given")
+
+
+def chart_spec(block: Chart, edition: Edition, width: float, height: float) -> ChartSpec:
+    """The drawing's input: labels and series, wherever the numbers live."""
+    if block.data:
+        labels = tuple(p.label for p in block.data)
+        series: tuple[Series, ...] = (Series(block.title, tuple(p.value for p in block.data)),)
+    else:
+        src = block.from_table
+        assert src is not None
+        table = _table(edition, src.table)
+        assert table is not None
+        rows = [r for r in table.rows if not src.rows or r.key in src.rows]
+        labels = tuple(str(r.cells[0]) for r in rows)
+        index = {c.key: i for i, c in enumerate(table.columns)}
+        series = tuple(Series(table.columns[index[k]].label, tuple(r.cells[index[k]] for r in rows))  # type: ignore[misc]
+                       for k in src.columns)
+    return ChartSpec(block.kind, labels, series, block.format, block.sort, width, height)
+
+
+def chart_look(theme: Theme) -> ChartLook:
+    tokens, pal = theme.data.charts, theme.palette
+
+    def hx(ref: str) -> str:
+        value = pal.hex(ref)
+        assert value is not None  # colours are checked when the theme loads
+        return value
+
+    faces = ("regular", "bold", "black")
+    return ChartLook(
+        font_files=tuple((f, str(theme.font_paths[f])) for f in faces),
+        font_names=tuple((f, theme.font(f)) for f in faces),
+        series_colors=tuple(hx(c) for c in tokens.series), text=hx(tokens.text), muted=hx(tokens.muted),
+        grid=hx(tokens.grid), background=hx(tokens.background), ramp=tuple(hx(c) for c in tokens.ramp),
+        font_size=tokens.font_size, title_size=tokens.title_size)
+
+
+class ChartBox(Flowable):
+    """The chart's caption and its box; the art is a form XObject defined at the end of the build."""
+
+    def __init__(self, title: Paragraph, form: str, width: float, height: float, alt: str) -> None:
+        super().__init__()
+        self.title, self.form, self.box_w, self.box_h, self.alt = title, form, width, height, alt
+        self._th = 0.0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        _, self._th = self.title.wrap(min(aw, self.box_w), ah)
+        self.width, self.height = self.box_w, self._th + 4 + self.box_h
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.title.drawOn(self.canv, 0, self.box_h + 4)
+        self.canv.doForm(self.form)
+
+
+def compose(block: Chart, ctx: ComposeContext) -> list[Flowable]:
+    height = block.height or ctx.theme.data.charts.heights.get(block.kind, 180.0)
+    spec = chart_spec(block, ctx.edition, ctx.width, height)
+    name = "chart-" + slug(block.id)
+    ctx.charts.append(ChartRequest(name, block, ctx.width, height, ChartJob(name, spec, chart_look(ctx.theme))))
+    box = ChartBox(plain_paragraph(block.title, "chart.title", ctx), name, ctx.width, height,
+                   block.alt or alt_text(spec, block.title))
+    box.spaceBefore, box.spaceAfter = 8, 14
+    return [box]
+
+
+register(Chart, check, compose)

@@ -1,0 +1,90 @@
+"""Contents: one entry per level-1 heading, each linked to its page.
+
+The list's height does not depend on its page numbers, so it needs no second layout pass:
+each number is a form XObject drawn now and defined once the pages are known (the
+"page X of Y" technique).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+from ..model.block import Block, block_model, walk
+from .base import CheckContext, ComposeContext, register
+from .heading import Heading, HeadingMark
+from .markup import plain_paragraph
+
+
+@block_model("contents")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contents(Block):
+    title: str = field(default="Contents", metadata={"doc": "the title above the list"})
+
+    @property
+    def ref_name(self) -> str:
+        return self.title
+
+
+def check(block: Contents, ctx: CheckContext) -> None:
+    if not any(isinstance(b, Heading) and b.level == 1 and b.contents for b in ctx.edition.blocks()):
+        ctx.sink.warning(block.span, "the contents list is empty: no level-1 heading in the edition")
+
+
+class ContentsEntry(Flowable):
+    """One line: the folio (a form filled in later), the section title, a link over both."""
+
+    def __init__(self, key: str, title: Paragraph, number_style: Paragraph, number_width: float) -> None:
+        super().__init__()
+        self.key, self.title, self.number_width = key, title, number_width
+        self.number_style = number_style.style
+        self.form = "toc-" + key
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        _, h = self.title.wrap(aw - self.number_width - 12, ah)
+        self.width, self.height = aw, max(h, self.number_style.leading)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.translate(self.number_width, self.height - self.number_style.fontSize)
+        c.doForm(self.form)
+        c.restoreState()
+        _, h = self.title.wrap(self.width - self.number_width - 12, self.height)
+        self.title.drawOn(c, self.number_width + 12, (self.height - h) / 2)
+        c.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+    def define_number(self, canvas: object, folio: int | None) -> None:
+        """Define this entry's number form: right-aligned, in the contents number style."""
+        text = str(folio) if folio is not None else "–"
+        style = self.number_style
+        c = canvas
+        c.beginForm(self.form, lowerx=-self.number_width, lowery=-style.fontSize * 0.3,  # type: ignore[attr-defined]
+                    upperx=0, uppery=style.fontSize)
+        c.setFont(style.fontName, style.fontSize)  # type: ignore[attr-defined]
+        c.setFillColor(style.textColor)  # type: ignore[attr-defined]
+        c.drawRightString(0, 0, text)  # type: ignore[attr-defined]
+        c.endForm()  # type: ignore[attr-defined]
+
+
+def compose(block: Contents, ctx: ComposeContext) -> list[Flowable]:
+    number = plain_paragraph("00", "contents.number", ctx)
+    width = stringWidth("000", number.style.fontName, number.style.fontSize)
+    out: list[Flowable] = [plain_paragraph(block.title, "contents.title", ctx)]
+    for heading in (b for b in walk(_all(ctx)) if isinstance(b, Heading) and b.level == 1 and b.contents):
+        mark = HeadingMark(heading)
+        entry = ContentsEntry(mark.key, plain_paragraph(heading.text, "contents.entry", ctx), number, width)
+        entry.spaceAfter = 6
+        ctx.toc_entries.append(entry)  # type: ignore[arg-type]
+        out.append(entry)
+    return out
+
+
+def _all(ctx: ComposeContext) -> list[Block]:
+    return [b for page in ctx.edition.pages for b in page.blocks]
+
+
+register(Contents, check, compose)

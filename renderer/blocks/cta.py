@@ -1,0 +1,60 @@
+"""Call to action: a tinted panel with a title, a short text and an optional link."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.platypus import Flowable, Paragraph
+
+from ..model.block import Block, block_model
+from ..model.markup import LINK_SCHEMES
+from .base import CheckContext, ComposeContext, register
+from .boxes import Panel, Stack
+from .markup import check_text, paragraph, plain_paragraph
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CtaLink:
+    yaml_name = "link"
+    label: str = field(metadata={"doc": "the link's text"})
+    url: str = field(metadata={"doc": "https://, http:// or mailto: address"})
+
+
+@block_model("cta")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cta(Block):
+    title: str = field(metadata={"doc": "the panel's title"})
+    text: str = field(default="", metadata={"doc": "the message, in the inline markup"})
+    link: CtaLink | None = field(default=None, metadata={"doc": "where to act"})
+
+    @property
+    def ref_name(self) -> str:
+        return self.title
+
+
+def check(block: Cta, ctx: CheckContext) -> None:
+    if block.text:
+        check_text(block.text, block.span_of("text"), ctx)
+    if block.link and block.link.url.split(":", 1)[0].lower() not in LINK_SCHEMES:
+        ctx.sink.error(block.span_of("link"), f"link '{block.link.url}' is not allowed",
+                       "links must start with https://, http:// or mailto:")
+
+
+def compose(block: Cta, ctx: ComposeContext) -> list[Flowable]:
+    look = ctx.theme.data.components.cta
+    items: list[Flowable] = [plain_paragraph(block.title, "cta.title", ctx)]
+    if block.text:
+        items.append(paragraph(block.text, "cta.text", ctx))
+    if block.link:
+        colour = "#" + ctx.theme.styles.para("cta.link").textColor.hexval()[2:]
+        items.append(Paragraph(f"<a href={quoteattr(block.link.url)} color={quoteattr(colour)}>"
+                               f"{escape(block.link.label)}</a>", ctx.theme.styles.para("cta.link")))
+    fill = ctx.theme.palette.color(look.fill) if look.fill else None
+    panel = Panel(Stack(items), ctx.theme.palette.color(look.rule), look.rule_width, fill=fill,
+                  padding=look.padding, rule_on="top")
+    panel.spaceBefore, panel.spaceAfter = 10, 14
+    return [panel]
+
+
+register(Cta, check, compose)

@@ -1,0 +1,87 @@
+"""Headline figure: a big number with its label, beside a coloured rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, Paragraph
+
+from ..diagnostics import did_you_mean
+from ..model.block import Block, block_model
+from ..model.numbers import NumberFormat, Quantity, format_number
+from .base import CheckContext, ComposeContext, register
+from .boxes import Panel, Stack
+from .markup import check_text, paragraph
+
+
+@dataclass(frozen=True, kw_only=True)
+class FigureData:
+    """The fields of one headline figure (shared with ``figure_row``).
+
+    Without slots, so that :class:`Figure` can combine it with :class:`Block`.
+    """
+
+    value: Decimal | str | None = field(default=None, metadata={"doc": "the number, or text such as '1 in 6'"})
+    ref: str | None = field(default=None, metadata={"doc": "take the number from a table, figure or chart"})
+    format: NumberFormat = field(default="number", metadata={"doc": "number (27,644) or percent (16%)"})
+    prefix: str = field(default="", metadata={"doc": "text before the number, e.g. '$'"})
+    suffix: str = field(default="", metadata={"doc": "text after the number, e.g. ' million'"})
+    label: str = field(metadata={"doc": "what the number counts, in the inline markup"})
+    footnote: str | None = field(default=None, metadata={"doc": "footnote mark shown after the number"})
+
+
+@block_model("figure")
+@dataclass(frozen=True, kw_only=True)
+class Figure(Block, FigureData):
+    @property
+    def ref_name(self) -> str:
+        return self.label[:40]
+
+    def quantities(self) -> Iterable[tuple[str, Quantity]]:
+        if self.id and isinstance(self.value, Decimal):
+            yield self.id, Quantity(self.value, self.format, self.span_of("value"))
+
+
+def check_figure(fig: FigureData, owner: Block, ctx: CheckContext) -> None:
+    if (fig.value is None) == (fig.ref is None):
+        ctx.sink.error(owner.span, "a figure needs exactly one of 'value' and 'ref'")
+    if fig.ref is not None and fig.ref not in ctx.quantities:
+        ctx.sink.error(owner.span_of("ref") if isinstance(owner, Figure) else owner.span,
+                       f"'ref': '{fig.ref}' names no number in this edition", *did_you_mean(fig.ref, ctx.quantities))
+    check_text(fig.label, owner.span_of("label") if isinstance(owner, Figure) else owner.span, ctx, "label")
+
+
+def value_text(fig: FigureData, ctx: ComposeContext) -> str:
+    if fig.ref is not None:
+        q = ctx.quantities[fig.ref]
+        number = format_number(q.value, q.format if fig.format == "number" else fig.format)
+    elif isinstance(fig.value, Decimal):
+        number = format_number(fig.value, fig.format)
+    else:
+        number = str(fig.value)
+    return fig.prefix + number + fig.suffix
+
+
+def figure_flowable(fig: FigureData, ctx: ComposeContext) -> Flowable:
+    look = ctx.theme.data.components.figure
+    mark = f"<super>{escape(fig.footnote)}</super>" if fig.footnote else ""
+    value = Paragraph(escape(value_text(fig, ctx)) + mark, ctx.theme.styles.para("figure.value"))
+    label = paragraph(fig.label, "figure.label", ctx)
+    label.spaceBefore = 3
+    return Panel(Stack([value, label]), ctx.theme.palette.color(look.rule), look.rule_width, indent=look.gap)
+
+
+def check(block: Figure, ctx: CheckContext) -> None:
+    check_figure(block, block, ctx)
+
+
+def compose(block: Figure, ctx: ComposeContext) -> list[Flowable]:
+    flowable = figure_flowable(block, ctx)
+    flowable.spaceBefore, flowable.spaceAfter = 6, 12  # type: ignore[attr-defined]
+    return [flowable]
+
+
+register(Figure, check, compose)

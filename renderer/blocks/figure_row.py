@@ -1,0 +1,44 @@
+"""A row of two to four headline figures side by side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.platypus import Flowable
+
+from ..model.block import Block, block_model
+from .base import CheckContext, ComposeContext, register
+from .boxes import Row
+from .figure import FigureData, check_figure, figure_flowable
+
+
+@dataclass(frozen=True, kw_only=True)
+class RowFigure(FigureData):
+    yaml_name = "figure"
+
+
+@block_model("figure_row")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FigureRow(Block):
+    figures: tuple[RowFigure, ...] = field(metadata={"doc": "two to four figures"})
+
+    @property
+    def ref_name(self) -> str:
+        return " / ".join(f.label[:20] for f in self.figures)
+
+
+def check(block: FigureRow, ctx: CheckContext) -> None:
+    if not 2 <= len(block.figures) <= 4:
+        ctx.sink.error(block.span_of("figures"), f"a figure row holds 2 to 4 figures, not {len(block.figures)}",
+                       "use single 'figure' blocks for one figure or more than four")
+    for fig in block.figures:
+        check_figure(fig, block, ctx)
+
+
+def compose(block: FigureRow, ctx: ComposeContext) -> list[Flowable]:
+    row = Row([figure_flowable(f, ctx) for f in block.figures], ctx.theme.layout.gutter)
+    row.spaceBefore, row.spaceAfter = 6, 14
+    return [row]
+
+
+register(FigureRow, check, compose)

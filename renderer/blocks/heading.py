@@ -1,0 +1,99 @@
+"""Heading: a section banner (level 1) or a sub-heading (levels 2 and 3).
+
+Level-1 headings open a section: they appear in the contents, the outline and the running
+footer. Every heading is kept with what follows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.platypus import Flowable, Paragraph
+
+from ..model.block import Block, block_model, slug
+from .base import CheckContext, ComposeContext, register
+from .markup import plain_paragraph
+
+
+@block_model("heading")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Heading(Block):
+    text: str = field(metadata={"doc": "the heading's text (plain, no markup)"})
+    level: int = field(default=2, metadata={"doc": "1 section, 2 sub-heading, 3 minor"})
+    expect_folio: int | None = field(default=None, metadata={"doc": "the folio this heading must land on"})
+    contents: bool = field(default=True, metadata={"doc": "level 1: list it in the contents"})
+
+    @property
+    def ref_name(self) -> str:
+        return self.text
+
+
+def check(block: Heading, ctx: CheckContext) -> None:
+    if block.level not in (1, 2, 3):
+        ctx.sink.error(block.span_of("level"), f"'level': expected 1, 2 or 3, got {block.level}")
+    if block.expect_folio is not None and block.level != 1:
+        ctx.sink.warning(block.span_of("expect_folio"), "'expect_folio' is checked on level-1 headings only")
+
+
+class HeadingMark:
+    """What the paginator needs to know when a heading lands on a page."""
+
+    def __init__(self, block: Heading) -> None:
+        self.key = "h-" + (slug(block.id) or "x")
+        self.text = block.text
+        self.level = block.level
+        self.expect_folio = block.expect_folio
+        self.in_contents = block.level == 1 and block.contents
+        self.span = block.span_of("expect_folio") if block.expect_folio is not None else block.span
+
+
+class Banner(Flowable):
+    """A section opener: a full-width coloured band with the title, bled off both page edges."""
+
+    def __init__(self, para: Paragraph, ctx: ComposeContext) -> None:
+        super().__init__()
+        look = ctx.theme.data.components.banner
+        self.para = para
+        self.fill = ctx.theme.palette.color(look.fill)
+        self.accent = ctx.theme.palette.color(look.accent)
+        self.look = look
+        self.page_width, self.page_height = ctx.theme.layout.page_size
+        self.top_margin = ctx.theme.layout.margins.top
+        self.spaceAfter = 16
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        _, h = self.para.wrap(aw, ah)
+        self.width, self.height = aw, max(self.look.height, h + 2 * self.look.padding)
+        return self.width, self.height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        self._x_on_page, self._y_on_page = x, y
+        super().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        c = self.canv
+        left = -self._x_on_page  # the band runs to both page edges (and into the bleed)
+        c.saveState()
+        c.setFillColor(self.fill)
+        # At the top of a page the band also fills the top margin, up into the bleed.
+        gap = self.page_height - (self._y_on_page + self.height)
+        above = gap + 20 if gap <= self.top_margin + 1 else 0
+        c.rect(left - 20, 0, self.page_width + 40, self.height + above, stroke=0, fill=1)
+        c.setFillColor(self.accent)
+        c.rect(0, self.look.padding - 10, 48, self.look.accent_height, stroke=0, fill=1)
+        c.restoreState()
+        _, h = self.para.wrap(self.width, self.height)
+        self.para.drawOn(c, 0, self.look.padding)
+
+
+def compose(block: Heading, ctx: ComposeContext) -> list[Flowable]:
+    style = f"heading.{block.level}"
+    para = plain_paragraph(block.text, style, ctx)
+    flowable: Flowable = Banner(para, ctx) if block.level == 1 else para
+    flowable.keepWithNext = True  # type: ignore[attr-defined]
+    flowable._heading = HeadingMark(block)  # type: ignore[attr-defined]
+    return [flowable]
+
+
+register(Heading, check, compose)

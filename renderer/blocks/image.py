@@ -1,0 +1,72 @@
+"""Image: a picture from the edition folder, scaled to the column (or half of it).
+
+The file must lie inside the edition folder, and its pixel size is read from its header and
+bounded before anything is embedded (a 30,000 × 30,000 JPEG would otherwise go in unchecked).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from reportlab.platypus import Flowable
+from reportlab.platypus import Image as RLImage
+
+from ..load.files import resolve_inside
+from ..model.block import Block, block_model
+from .base import CheckContext, ComposeContext, register
+from .boxes import Stack
+from .markup import plain_paragraph
+
+MAX_PIXELS = 40_000_000
+FORMATS = ("PNG", "JPEG")
+
+
+@block_model("image")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Image(Block):
+    src: str = field(metadata={"doc": "PNG or JPEG file, relative to the edition folder"})
+    alt: str = field(metadata={"doc": "what the image shows, for readers who cannot see it"})
+    caption: str | None = field(default=None, metadata={"doc": "small text under the image"})
+    width: Literal["full", "half"] = field(default="full", metadata={"doc": "full or half the column"})
+
+    @property
+    def ref_name(self) -> str:
+        return self.alt[:40]
+
+
+def check(block: Image, ctx: CheckContext) -> None:
+    path = resolve_inside(ctx.edition.root, block.src, block.span_of("src"), ctx.sink, "image")
+    if path is None:
+        return
+    from PIL import Image as PILImage  # only editions with images pay for Pillow
+
+    try:
+        with PILImage.open(path) as im:  # reads the header only
+            size, fmt = im.size, im.format
+    except (OSError, PILImage.DecompressionBombError) as exc:
+        ctx.sink.error(block.span_of("src"), f"image '{block.src}' cannot be read: {exc}")
+        return
+    if fmt not in FORMATS:
+        ctx.sink.error(block.span_of("src"), f"image '{block.src}' is {fmt}; use PNG or JPEG")
+    if size[0] * size[1] > MAX_PIXELS:
+        ctx.sink.error(block.span_of("src"), f"image '{block.src}' is {size[0]:,} × {size[1]:,} pixels; "
+                       f"at most {MAX_PIXELS:,} pixels are embedded", "scale it to the printed size at 300 ppi")
+
+
+def compose(block: Image, ctx: ComposeContext) -> list[Flowable]:
+    path = ctx.edition.root.resolve() / block.src
+    width = ctx.width if block.width == "full" else (ctx.width - ctx.theme.layout.gutter) / 2
+    img = RLImage(str(path))
+    img.drawHeight = width * img.imageHeight / img.imageWidth
+    img.drawWidth = width
+    img.hAlign = "LEFT"
+    items: list[Flowable] = [img]
+    if block.caption:
+        items.append(plain_paragraph(block.caption, "image.caption", ctx))
+    stack = Stack(items)
+    stack.spaceBefore, stack.spaceAfter = 6, 12
+    return [stack]
+
+
+register(Image, check, compose)

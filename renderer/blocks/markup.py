@@ -1,0 +1,59 @@
+"""Inline markup → reportlab paragraph markup, escaped: content never reaches reportlab raw.
+
+The parser lives in :mod:`renderer.model.markup`; this module only renders its tree, so the
+only tags reportlab ever sees are the ones written here.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.platypus import Paragraph
+
+from ..diagnostics import Span, did_you_mean
+from ..model.markup import Inline, Link, MarkupError, Ref, Styled, Text, parse, refs
+from ..model.numbers import format_quantity
+from .base import CheckContext, ComposeContext
+
+
+def check_text(text: str, span: Span, ctx: CheckContext, what: str = "text") -> None:
+    """Report markup mistakes and unknown references in one text field."""
+    try:
+        items = parse(text)
+    except MarkupError as exc:
+        hints = (exc.hint,) if exc.hint else ()
+        ctx.sink.error(span, f"{what}: {exc} (at character {exc.offset + 1})", *hints)
+        return
+    for key in refs(items):
+        if key not in ctx.quantities:
+            ctx.sink.error(span, f"{what}: reference '{{={key}}}' names no number in this edition",
+                           *did_you_mean(key, ctx.quantities))
+
+
+def to_markup(text: str, ctx: ComposeContext) -> str:
+    """The reportlab markup for checked content text."""
+    return _render(parse(text), ctx)
+
+
+def paragraph(text: str, style_name: str, ctx: ComposeContext) -> Paragraph:
+    return Paragraph(to_markup(text, ctx), ctx.theme.styles.para(style_name))
+
+
+def plain_paragraph(text: str, style_name: str, ctx: ComposeContext) -> Paragraph:
+    """A paragraph of text taken literally (no markup at all): labels, captions, cells."""
+    return Paragraph(escape(text), ctx.theme.styles.para(style_name))
+
+
+def _render(items: tuple[Inline, ...], ctx: ComposeContext) -> str:
+    out = []
+    for item in items:
+        if isinstance(item, Text):
+            out.append(escape(item.text))
+        elif isinstance(item, Ref):
+            out.append(escape(format_quantity(ctx.quantities[item.key])))
+        elif isinstance(item, Styled):
+            out.append(f"<{item.kind}>{_render(item.children, ctx)}</{item.kind}>")
+        elif isinstance(item, Link):
+            colour = "#" + ctx.theme.styles.para("link").textColor.hexval()[2:]
+            out.append(f"<a href={quoteattr(item.url)} color={quoteattr(colour)}>{_render(item.children, ctx)}</a>")
+    return "".join(out)

@@ -1,0 +1,35 @@
+"""Note: a footnote or small print, optionally introduced by its mark (``*``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, Paragraph
+
+from ..model.block import Block, block_model
+from .base import CheckContext, ComposeContext, register
+from .markup import check_text, to_markup
+
+
+@block_model("note")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Note(Block):
+    text: str = field(metadata={"doc": "the note, in the inline markup"})
+    mark: str | None = field(default=None, metadata={"doc": "footnote mark it explains, e.g. '*'"})
+
+    @property
+    def ref_name(self) -> str:
+        return "note " + self.text[:30]
+
+
+def check(block: Note, ctx: CheckContext) -> None:
+    check_text(block.text, block.span_of("text"), ctx)
+
+
+def compose(block: Note, ctx: ComposeContext) -> list[Flowable]:
+    mark = f"<b>{escape(block.mark)}</b> " if block.mark else ""
+    return [Paragraph(mark + to_markup(block.text, ctx), ctx.theme.styles.para("note.text"))]
+
+
+register(Note, check, compose)

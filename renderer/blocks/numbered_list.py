@@ -1,0 +1,46 @@
+"""List: numbered highlights (big numbers) or bulleted items, each item its own flowable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.platypus import Flowable, Paragraph
+
+from ..model.block import Block, block_model
+from .base import CheckContext, ComposeContext, register
+from .boxes import Row
+from .markup import check_text, paragraph
+
+
+@block_model("list")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListBlock(Block):
+    items: tuple[str, ...] = field(metadata={"doc": "the items, each in the inline markup"})
+    numbered: bool = field(default=True, metadata={"doc": "numbers (true) or bullets (false)"})
+    start: int = field(default=1, metadata={"doc": "the first number"})
+
+    @property
+    def ref_name(self) -> str:
+        return f"list of {len(self.items)}"
+
+
+def check(block: ListBlock, ctx: CheckContext) -> None:
+    if not block.items:
+        ctx.sink.error(block.span_of("items"), "a list needs at least one item")
+    for item in block.items:
+        check_text(item, block.span_of("items"), ctx, "item")
+
+
+def compose(block: ListBlock, ctx: ComposeContext) -> list[Flowable]:
+    number_style = ctx.theme.styles.para("list.number")
+    width = ctx.theme.data.components.list.number_width
+    out: list[Flowable] = []
+    for i, item in enumerate(block.items):
+        marker = f"{block.start + i}" if block.numbered else "•"
+        row = Row([Paragraph(marker, number_style), paragraph(item, "list.item", ctx)], 4, fixed_first=width)
+        row.spaceAfter = 8
+        out.append(row)
+    return out
+
+
+register(ListBlock, check, compose)

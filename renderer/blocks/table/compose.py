@@ -1,0 +1,116 @@
+"""Composing a table: header rows (with group spans), formatted cells, fitted column widths."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Table as RLTable
+
+from ...model.numbers import format_number
+from ...theme.styles import table_style
+from ..base import ComposeContext, block_ref
+from ..markup import paragraph, plain_paragraph
+from .model import Table
+from .split import CaptionedTable
+
+
+def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
+    styles = ctx.theme.styles
+    header, spans, group_cells = _header(table, ctx)
+    body = [[_cell(table, i, cell, "table.cell", ctx) for i, cell in enumerate(row.cells)] for row in table.rows]
+    if table.total is not None:
+        values = dict(zip(table.numeric(), table.total.values))
+        body.append([plain_paragraph(table.total.label, "table.total", ctx) if i == 0 else
+                     _cell(table, i, values[i], "table.total", ctx) if i in values else Paragraph("", styles.para("table.total"))
+                     for i in range(len(table.columns))])
+    widths = _widths(table, ctx)
+    look = ctx.theme.data.components.table
+    rl = RLTable(header + body, colWidths=widths, repeatRows=len(header), splitByRow=1,
+                 style=table_style(look, ctx.theme.palette, header_rows=len(header), body_rows=len(table.rows),
+                                   has_total=table.total is not None, spans=spans, group_cells=group_cells))
+    keys = [row.key for row in table.rows] + (["total"] if table.total else [])
+    caption_style = "table.caption"
+    flowable = CaptionedTable(plain_paragraph(table.caption, caption_style, ctx), rl, len(header), keys,
+                              lambda: plain_paragraph(table.caption + " (continued)", caption_style, ctx),
+                              styles.para(caption_style).spaceAfter)
+    rows = [(row.key, str(row.cells[0]), row.span.line) for row in table.rows]
+    if table.total:
+        rows.append(("total", table.total.label, table.total.span.line))
+    flowable._block = block_ref(table, rows)  # type: ignore[attr-defined]
+    flowable.spaceBefore, flowable.spaceAfter = 6, 12
+    out: list[Flowable] = [flowable]
+    if table.note:
+        out.append(paragraph(table.note, "table.note", ctx))
+    return out
+
+
+def _cell(table: Table, i: int, value: Decimal | str, style: str, ctx: ComposeContext) -> Paragraph:
+    fmt = table.fmt(i)
+    if fmt == "text" or not isinstance(value, Decimal):
+        return plain_paragraph(str(value), style, ctx)
+    return plain_paragraph(format_number(value, fmt), style + ".number", ctx)  # type: ignore[arg-type]
+
+
+def _header(table: Table, ctx: ComposeContext) -> tuple[list[list[Paragraph]], list, list]:
+    """One header row, or two when columns are grouped ("Case Status" over Active | Resolved)."""
+    def label(i: int, text: str) -> Paragraph:
+        style = "table.header" if table.fmt(i) == "text" else "table.header.number"
+        return plain_paragraph(text, style, ctx)
+
+    cols = table.columns
+    if not any(c.group for c in cols):
+        return [[label(i, c.label) for i, c in enumerate(cols)]], [], []
+    top: list[Paragraph] = []
+    bottom: list[Paragraph] = []
+    spans, group_cells = [], []
+    i = 0
+    while i < len(cols):
+        group = cols[i].group
+        if group is None:
+            top.append(label(i, cols[i].label))
+            bottom.append(plain_paragraph("", "table.header", ctx))
+            spans.append(((i, 0), (i, 1)))
+            i += 1
+            continue
+        j = i
+        while j < len(cols) and cols[j].group == group:
+            top.append(plain_paragraph(group if j == i else "", "table.group", ctx))
+            bottom.append(label(j, cols[j].label))
+            j += 1
+        spans.append(((i, 0), (j - 1, 0)))
+        group_cells.append((i, 0))
+        i = j
+    return [top, bottom], spans, group_cells
+
+
+def _widths(table: Table, ctx: ComposeContext) -> list[float]:
+    """Natural widths from the longest cell; extra room goes to the label column, and a table
+    too wide for its column has its header labels wrapped first (they are the longest)."""
+    look = ctx.theme.data.components.table
+    pad = 2 * look.padding_x + 1
+    cell_font = ctx.theme.styles.font("table.total")
+    head_font = ctx.theme.styles.font("table.header")
+    natural, minimum = [], []
+    for i, col in enumerate(table.columns):
+        texts = [str(r.cells[i]) if not isinstance(r.cells[i], Decimal) else format_number(r.cells[i], table.fmt(i))  # type: ignore[arg-type]
+                 for r in table.rows if i < len(r.cells)]
+        if table.total and i == 0:
+            texts.append(table.total.label)
+        body = max((stringWidth(t, *cell_font) for t in texts), default=0)
+        head = stringWidth(col.label, *head_font)
+        word = max((stringWidth(w, *head_font) for w in col.label.split()), default=0)
+        natural.append(max(body, head) + pad)
+        minimum.append(max(body if table.fmt(i) != "text" else min(body, 90), word) + pad)
+    width = ctx.width
+    if sum(natural) <= width:
+        extra = width - sum(natural)
+        return [natural[0] + extra] + natural[1:] if table.fmt(0) == "text" else \
+            [w + extra / len(natural) for w in natural]
+    flexible = [n - m for n, m in zip(natural, minimum)]
+    need = sum(natural) - width
+    room = sum(flexible)
+    if room <= 0:
+        return minimum
+    return [n - f * min(1.0, need / room) for n, f in zip(natural, flexible)]

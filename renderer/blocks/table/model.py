@@ -1,0 +1,90 @@
+"""The table block's model: columns, rows with their lines, and the checked total row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from ...diagnostics import Sink, Span
+from ...load.nodes import Node, Seq, kind_name
+from ...model.block import Block, block_model, slug
+from ...model.convert import Invalid, read, register_reader
+from ...model.numbers import Quantity
+
+Cell = Decimal | str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Column:
+    yaml_name = "column"
+    span: Span
+    key: str = field(metadata={"doc": "the column's key, used in references"})
+    label: str = field(metadata={"doc": "the header text"})
+    group: str | None = field(default=None, metadata={"doc": "a header spanning adjacent columns"})
+    format: Literal["number", "percent", "text"] | None = field(
+        default=None, metadata={"doc": "default: text for the first column, number for the others"})
+    sum_of: tuple[str, ...] = field(default=(), metadata={"doc": "keys this column is the row sum of"})
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One body row: its cells as written, and its line."""
+
+    cells: tuple[Cell, ...]
+    span: Span
+
+    @property
+    def key(self) -> str:
+        return slug(str(self.cells[0])) if self.cells else ""
+
+
+def _read_row(node: Node, sink: Sink) -> Row:
+    if not isinstance(node, Seq):
+        sink.error(node.span, f"a table row is a list of cells, got {kind_name(node)}")
+        raise Invalid
+    return Row(read(tuple[Cell, ...], node, sink, "cell"), node.span)
+
+
+register_reader(Row, _read_row)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TotalRow:
+    yaml_name = "total"
+    span: Span
+    label: str = field(default="Total", metadata={"doc": "the row's label, e.g. 'Grand Total'"})
+    values: tuple[Decimal, ...] = field(metadata={"doc": "one value per numeric column, as published"})
+
+
+@block_model("table")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Table(Block):
+    caption: str = field(metadata={"doc": "the title above the table (plain text)"})
+    columns: tuple[Column, ...] = field(metadata={"doc": "the columns, left to right"})
+    rows: tuple[Row, ...] = field(metadata={"doc": "body rows: lists of cells"})
+    total: TotalRow | None = field(default=None, metadata={"doc": "the emphasised total row, checked"})
+    shares_sum_to_100: bool = field(default=False, metadata={"doc": "percent columns must add to 100"})
+    note: str | None = field(default=None, metadata={"doc": "small text under the table (markup)"})
+
+    @property
+    def ref_name(self) -> str:
+        return self.caption
+
+    def fmt(self, i: int) -> str:
+        col = self.columns[i]
+        return col.format or ("text" if i == 0 else "number")
+
+    def numeric(self) -> list[int]:
+        return [i for i in range(len(self.columns)) if self.fmt(i) != "text"]
+
+    def quantities(self) -> Iterable[tuple[str, Quantity]]:
+        for row in self.rows:
+            for i in self.numeric():
+                if i < len(row.cells) and isinstance(row.cells[i], Decimal):
+                    yield (f"{self.id}.{row.key}.{self.columns[i].key}",
+                           Quantity(row.cells[i], self.fmt(i), row.span))  # type: ignore[arg-type]
+        if self.total:
+            for i, value in zip(self.numeric(), self.total.values):
+                yield f"{self.id}.total.{self.columns[i].key}", Quantity(value, self.fmt(i), self.total.span)  # type: ignore[arg-type]

@@ -1,0 +1,60 @@
+"""A table with its caption, split across pages with the header repeated and the caption of
+each following part marked "(continued)". Lives next to its block, carries its block ref."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Table as RLTable
+
+
+class CaptionedTable(Flowable):
+    """Caption above a reportlab table; ``row_keys`` name the body rows in this part."""
+
+    def __init__(self, caption: Paragraph, table: RLTable, header_rows: int, row_keys: list[str],
+                 continued: Callable[[], Paragraph], gap: float) -> None:
+        super().__init__()
+        self.caption, self.table, self.header_rows = caption, table, header_rows
+        self.row_keys, self.continued, self.gap = row_keys, continued, gap
+        self._ch = 0.0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        _, self._ch = self.caption.wrap(aw, ah)
+        tw, th = self.table.wrap(aw, ah)
+        self.width, self.height = max(aw, tw), self._ch + self.gap + th
+        self.table_width = tw
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        _, ch = self.caption.wrap(aw, ah)
+        parts = self.table.split(aw, ah - ch - self.gap)
+        if len(parts) < 2:
+            return []  # the header alone would be left at the page foot: move the whole table
+        first_rows = len(parts[0]._cellvalues) - self.header_rows
+        if first_rows < 2:
+            return []  # never a header with a single row under it at a page foot
+        head = CaptionedTable(self.caption, parts[0], self.header_rows, self.row_keys[:first_rows],
+                              self.continued, self.gap)
+        tail = CaptionedTable(self.continued(), parts[1], self.header_rows, self.row_keys[first_rows:],
+                              self.continued, self.gap)
+        for part in (head, tail):
+            part._block = getattr(self, "_block", None)  # type: ignore[attr-defined]
+        head.spaceBefore, tail.spaceAfter = self.spaceBefore, self.spaceAfter
+        return [head, tail]
+
+    def draw(self) -> None:
+        th = self.height - self._ch - self.gap
+        self.caption.drawOn(self.canv, 0, th + self.gap)
+        self.table.drawOn(self.canv, 0, 0)
+
+    def row_boxes(self) -> list[tuple[str, float, float]]:
+        """(row key, bottom, top) of each body row in this part, relative to the flowable."""
+        heights = self.table._rowHeights
+        top = self.height - self._ch - self.gap
+        out = []
+        for i, h in enumerate(heights):
+            if i >= self.header_rows and i - self.header_rows < len(self.row_keys):
+                out.append((self.row_keys[i - self.header_rows], top - h, top))
+            top -= h
+        return out

@@ -1,0 +1,104 @@
+"""``impact-report``: build | check | preview | diff.
+
+Exit codes: 0 done, 1 content error (or, for diff, "something changed"), 2 usage error.
+Progress goes to stderr; ``--quiet`` silences it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .diagnostics import ContentError, Sink
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def _default_dir(name: str) -> Path:
+    here = Path(name)
+    return here if here.is_dir() else PROJECT / name
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="impact-report", description="Render annual-report editions to PDF.")
+    sub = p.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--layout", type=Path, default=None, help="layout folder (default: ./layout)")
+    common.add_argument("--fonts", type=Path, default=None, help="fonts folder (default: ./fonts)")
+    common.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    b = sub.add_parser("build", parents=[common], help="render an edition to PDF")
+    b.add_argument("edition", nargs="?", type=Path, default=Path("content/2022"))
+    b.add_argument("-o", "--output", type=Path, default=None, help="PDF path (default: build/impact-report-NAME.pdf)")
+    b.add_argument("--strict", action="store_true", help="treat warnings (e.g. a missed page expectation) as errors")
+    c = sub.add_parser("check", parents=[common], help="validate an edition; writes nothing")
+    c.add_argument("edition", type=Path)
+    c.add_argument("--strict", action="store_true")
+    from .review_cli import add_review_commands
+    add_review_commands(sub, common)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) if hasattr(args, "run") else _COMMANDS[args.command](args))
+    except ContentError as exc:
+        _report(exc.diagnostics)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; nothing was written", file=sys.stderr)
+        return 130
+
+
+def _report(diagnostics: Sequence[object]) -> None:
+    for d in diagnostics:
+        print(d.render(), file=sys.stderr)  # type: ignore[attr-defined]
+
+
+def _finish(sink: Sink, strict: bool, quiet: bool) -> int:
+    if sink.errors or (strict and sink.items):
+        _report(sorted(sink.items, key=lambda d: (str(d.span or ""),)))
+        n = len(sink.errors) + (len(sink.warnings) if strict else 0)
+        print(f"{n} error{'s' if n != 1 else ''}; nothing was written", file=sys.stderr)
+        return 1
+    if not quiet:
+        _report(sink.warnings)
+    return 0
+
+
+def _paths(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .build import Paths
+    return Paths(args.edition, args.layout or _default_dir("layout"), args.fonts or _default_dir("fonts"))
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+    start = time.perf_counter()
+    output = args.output or Path("build") / f"impact-report-{args.edition.resolve().name}.pdf"
+    sink = Sink()
+    rendering = build(_paths(args), output, sink, strict=args.strict)
+    code = _finish(sink, args.strict, args.quiet)
+    if rendering is not None and code == 0 and not args.quiet:
+        print(f"wrote {output} ({rendering.page_count} pages, {len(rendering.pdf):,} bytes, "
+              f"{rendering.passes} layout pass, charts {rendering.chart_hits} cached / "
+              f"{rendering.chart_misses} drawn) in {time.perf_counter() - start:.2f} s", file=sys.stderr)
+    return code
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .validate import check_edition
+    sink = Sink()
+    paths = _paths(args)
+    checked = check_edition(paths.edition, paths.layout, paths.fonts, sink)
+    code = _finish(sink, args.strict, args.quiet)
+    if checked is not None and code == 0 and not args.quiet:
+        print(f"{paths.edition}: {len(checked.edition.pages)} pages, {len(checked.edition.blocks())} blocks, "
+              "no problems", file=sys.stderr)
+    return code
+
+
+_COMMANDS = {"build": cmd_build, "check": cmd_check}

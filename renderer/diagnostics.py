@@ -1,0 +1,99 @@
+"""Diagnostics: every problem the build finds, with the place in the source that caused it.
+
+Error hierarchy:
+
+- :class:`ContentError` carries one or more :class:`Diagnostic` objects. It is raised once,
+  after a stage has reported everything it found (the :class:`Sink` collects them), and the
+  CLI turns it into exit code 1 with one ``file:line:col: error: message`` line per problem.
+- Anything else escaping the pipeline is a bug in the renderer, not in the content.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A place in a source file; line and column count from 1."""
+
+    path: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem: what is wrong, where, and (optionally) how to fix it."""
+
+    severity: Severity
+    span: Span | None
+    message: str
+    hints: tuple[str, ...] = ()
+
+    def render(self) -> str:
+        where = f"{self.span}: " if self.span else ""
+        lines = [f"{where}{self.severity.value}: {self.message}"]
+        lines.extend(f"  hint: {hint}" for hint in self.hints)
+        return "\n".join(lines)
+
+
+class ContentError(Exception):
+    """The content (or layout) cannot be built; holds every diagnostic found."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        super().__init__("\n".join(d.render() for d in self.diagnostics))
+
+
+@dataclass(slots=True)
+class Sink:
+    """Collects diagnostics so that a stage reports all problems at once."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, span: Span | None, message: str, *hints: str) -> None:
+        self.items.append(Diagnostic(Severity.ERROR, span, message, hints))
+
+    def warning(self, span: Span | None, message: str, *hints: str) -> None:
+        self.items.append(Diagnostic(Severity.WARNING, span, message, hints))
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.items.extend(diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.WARNING]
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.items)
+
+    def raise_if_errors(self, strict: bool = False) -> None:
+        """Stop the stage if anything was an error (or, under ``strict``, a warning)."""
+        if self.errors or (strict and self.items):
+            raise ContentError(sorted(self.items, key=_sort_key))
+
+
+def _sort_key(d: Diagnostic) -> tuple[str, int, int]:
+    return (d.span.path, d.span.line, d.span.col) if d.span else ("", 0, 0)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> tuple[str, ...]:
+    """A hint naming the closest choice, if one is close enough."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return (f"did you mean '{close[0]}'?",) if close else ()

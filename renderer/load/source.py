@@ -1,0 +1,131 @@
+"""Reading one YAML file safely into located nodes.
+
+Safety rules (content is data from many hands):
+- only PyYAML's safe composer is used, and nothing is constructed: no tags, no Python objects;
+- size and nesting depth are bounded *before* parsing (deep ``[[[[`` crashes the C parser);
+- anchors and aliases are refused, so an alias bomb cannot expand;
+- a duplicated key is an error, not "last one wins";
+- the file must be UTF-8.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..diagnostics import Sink, Span
+from .nodes import Map, Node, Scalar, Seq
+
+try:  # the C composer is several times faster; marks are the same
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLimits:
+    """Bounds on one content file."""
+
+    max_bytes: int = 1_000_000
+    max_depth: int = 40
+
+
+def load_yaml(path: Path, display: str, sink: Sink, limits: SourceLimits = SourceLimits()) -> Node | None:
+    """Parse ``path`` (shown to the user as ``display``) into nodes, or report why not."""
+    start = Span(display, 1, 1)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            sink.error(start, f"file is {size:,} bytes; content files are limited to {limits.max_bytes:,}")
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        sink.error(start, f"cannot read file: {exc.strerror or exc}")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        sink.error(Span(display, line, 1), f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                   "save the file as UTF-8")
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not _depth_ok(text, display, limits.max_depth, sink):
+        return None
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        span = Span(display, mark.line + 1, mark.column + 1) if mark else start
+        sink.error(span, f"invalid YAML: {exc.problem or exc.context}")
+        return None
+    except yaml.YAMLError as exc:
+        sink.error(start, f"invalid YAML: {exc}")
+        return None
+    if root is None:
+        return Map((), start)
+    return _convert(root, display, sink, set())
+
+
+def _depth_ok(text: str, display: str, max_depth: int, sink: Sink) -> bool:
+    """Refuse flow nesting deeper than ``max_depth`` without parsing (the C parser would crash)."""
+    depth = 0
+    line = 1
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            if depth > max_depth:
+                sink.error(Span(display, line, 1), f"nesting deeper than {max_depth} levels")
+                return False
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        elif ch == "\n":
+            line += 1
+    return True
+
+
+def _span(node: yaml.Node, display: str) -> Span:
+    return Span(display, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _convert(node: yaml.Node, display: str, sink: Sink, seen_nodes: set[int], depth: int = 0) -> Node:
+    span = _span(node, display)
+    if depth > 60:
+        sink.error(span, "nesting is too deep")
+        return Scalar("", True, span)
+    # The composer returns the anchored node object again for each alias: a node met twice
+    # is an alias. Refusing it here keeps an alias bomb from expanding.
+    if id(node) in seen_nodes and not isinstance(node, yaml.ScalarNode) or _is_alias_scalar(node, seen_nodes):
+        sink.error(span, "anchors and aliases are not allowed in content", "write the value out")
+        return Scalar("", True, span)
+    seen_nodes.add(id(node))
+    if node.tag.startswith("!") and not node.tag.startswith("!!") or node.tag.startswith("tag:yaml.org,2002:python"):
+        sink.error(span, f"YAML tags are not allowed in content ('{node.tag}')")
+    if isinstance(node, yaml.ScalarNode):
+        return Scalar(node.value, not node.style, span)
+    if isinstance(node, yaml.SequenceNode):
+        return Seq(tuple(_convert(item, display, sink, seen_nodes, depth + 1) for item in node.value), span)
+    assert isinstance(node, yaml.MappingNode)
+    entries: list[tuple[Scalar, Node]] = []
+    seen: dict[str, Span] = {}
+    for key_node, value_node in node.value:
+        key = _convert(key_node, display, sink, seen_nodes, depth + 1)
+        if not isinstance(key, Scalar):
+            sink.error(key.span, "a key must be plain text")
+            continue
+        if key.text == "<<":
+            sink.error(key.span, "merge keys ('<<') are not allowed in content")
+            continue
+        if key.text in seen:
+            sink.error(key.span, f"duplicate key '{key.text}'", f"first given at line {seen[key.text].line}")
+            continue
+        seen[key.text] = key.span
+        entries.append((key, _convert(value_node, display, sink, seen_nodes, depth + 1)))
+    return Map(tuple(entries), span)
+
+
+def _is_alias_scalar(node: yaml.Node, seen_nodes: set[int]) -> bool:
+    return isinstance(node, yaml.ScalarNode) and id(node) in seen_nodes

@@ -1,0 +1,93 @@
+"""The block base class and the registry of block models by their YAML ``type``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import ClassVar, TypeVar
+
+from ..diagnostics import Sink, Span, did_you_mean
+from ..load.nodes import Map, Node, Scalar, kind_name
+from .convert import Invalid, read_dataclass, register_reader
+from .numbers import Quantity
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
+    """Common to every block: where it came from and its stable id."""
+
+    yaml_name: ClassVar[str] = "block"
+
+    span: Span
+    id: str = field(default="", metadata={"doc": "stable id (lowercase-with-dashes), unique in the edition"})
+    field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, metadata={"internal": True})
+
+    def span_of(self, name: str) -> Span:
+        """The span of one key's value, or the block's own span."""
+        return next((s for k, s in self.field_spans if k == name), self.span)
+
+    @property
+    def ref_name(self) -> str:
+        """How a reviewer names this block ("table 'By state'")."""
+        return self.id
+
+    def children(self) -> tuple[Block, ...]:
+        """Blocks nested inside this one (layout containers)."""
+        return ()
+
+    def quantities(self) -> Iterable[tuple[str, Quantity]]:
+        """Numbers this block holds that other blocks may refer to, by reference key."""
+        return ()
+
+
+BLOCK_MODELS: dict[str, type[Block]] = {}
+B = TypeVar("B", bound=type[Block])
+
+
+def block_model(name: str) -> Callable[[B], B]:
+    """Register a block model under its YAML ``type`` name."""
+
+    def register(cls: B) -> B:
+        cls.yaml_name = name
+        BLOCK_MODELS[name] = cls
+        return cls
+
+    return register
+
+
+def read_block(node: Node, sink: Sink) -> Block:
+    """Read one block, choosing its model by the ``type`` key."""
+    if not isinstance(node, Map):
+        sink.error(node.span, f"expected a block (a mapping with 'type'), got {kind_name(node)}")
+        raise Invalid
+    type_node = node.get("type")
+    if not isinstance(type_node, Scalar) or type_node.is_null:
+        sink.error(node.span, "block has no 'type'", f"expected one of: {', '.join(sorted(BLOCK_MODELS))}")
+        raise Invalid
+    cls = BLOCK_MODELS.get(type_node.text)
+    if cls is None:
+        sink.error(type_node.span, f"block type '{type_node.text}' is not one of: {', '.join(sorted(BLOCK_MODELS))}",
+                   *did_you_mean(type_node.text, BLOCK_MODELS))
+        raise Invalid
+    block = read_dataclass(cls, node, sink, skip=frozenset({"type"}))
+    if block.id and not ID_PATTERN.match(block.id):
+        sink.error(block.span_of("id"), f"id '{block.id}' must be lowercase letters, digits and dashes")
+    return block
+
+
+register_reader(Block, read_block)
+
+
+def walk(blocks: Iterable[Block]) -> Iterable[Block]:
+    """Every block, containers before their children."""
+    for block in blocks:
+        yield block
+        yield from walk(block.children())
+
+
+def slug(text: str) -> str:
+    """A key from free text: ``'Grand Total'`` → ``'grand-total'``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -1,0 +1,222 @@
+"""Typed values from located YAML nodes, driven by dataclass type hints.
+
+One generic converter reads every model and theme class, so the model *is* the schema:
+field types say what a key accepts, field defaults say whether it is optional, and
+``field(metadata={"doc": ...})`` documents it (the JSON Schema is generated from the same).
+Every problem is reported to the sink with its span; conversion goes on to find the rest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+from decimal import Decimal
+from functools import cache
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+
+from ..diagnostics import Sink, Span, did_you_mean
+from ..load.nodes import Map, Node, Scalar, Seq, kind_name
+
+T = TypeVar("T")
+
+_INT = re.compile(r"[+-]?(0|[1-9][0-9]*)\Z")
+_NUMBER = re.compile(r"[+-]?(0|[1-9][0-9]*)(\.[0-9]+)?\Z")
+_GROUPED = re.compile(r"[0-9]{1,3}([,.][0-9]{3})+([.,][0-9]+)?\Z")
+_READERS: dict[type, Any] = {}
+
+
+def register_reader(tp: type, reader: Any) -> None:
+    """Let a model type read itself (e.g. a block chosen by its ``type`` key)."""
+    _READERS[tp] = reader
+
+
+class Invalid(Exception):
+    """A value could not be read; already reported to the sink."""
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+@cache
+def yaml_fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
+    """The fields a YAML mapping may set (``span`` is filled from the source, not written)."""
+    return tuple(f for f in dataclasses.fields(cls) if f.name != "span" and f.init
+                 and not f.metadata.get("internal"))
+
+
+def read(tp: Any, node: Node, sink: Sink, what: str = "value") -> Any:
+    """Read ``node`` as type ``tp``; raise :class:`Invalid` after reporting a problem."""
+    origin = get_origin(tp)
+    if tp in _READERS:
+        return _READERS[tp](node, sink)
+    if tp is str:
+        return _read_text(node, sink, what)
+    if tp is bool:
+        return _read_bool(node, sink, what)
+    if tp is int:
+        return int(_read_number(node, sink, what, _INT, "a whole number"))
+    if tp is float:
+        return float(_read_number(node, sink, what, _NUMBER, "a number"))
+    if tp is Decimal:
+        return Decimal(_read_number(node, sink, what, _NUMBER, "a number"))
+    if origin is Literal:
+        return _read_choice(node, sink, what, get_args(tp))
+    if origin in (Union, types.UnionType):
+        return _read_union(tp, node, sink, what)
+    if origin is tuple:
+        return _read_tuple(get_args(tp)[0], node, sink, what)
+    if origin is dict:
+        return _read_dict(get_args(tp)[1], node, sink, what)
+    if dataclasses.is_dataclass(tp):
+        return read_dataclass(tp, node, sink)  # type: ignore[arg-type]
+    raise TypeError(f"no reader for {tp!r}")  # a model bug, not a content error
+
+
+def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = frozenset()) -> T:
+    """Read a mapping into ``cls``: unknown keys, missing keys and bad values all reported."""
+    if not isinstance(node, Map):
+        sink.error(node.span, f"expected a mapping for {_title(cls)}, got {kind_name(node)}")
+        raise Invalid
+    fields = yaml_fields(cls)
+    names = {f.name for f in fields}
+    ok = True
+    for key in node.keys():
+        if key.text not in names and key.text not in skip:
+            sink.error(key.span, f"unknown key '{key.text}' in {_title(cls)}",
+                       *did_you_mean(key.text, names) or (f"expected one of: {', '.join(sorted(names))}",))
+            ok = False
+    values: dict[str, Any] = {}
+    hints = _hints(cls)
+    for f in fields:
+        child = node.get(f.name)
+        if child is None or (isinstance(child, Scalar) and child.is_null and _optional(hints[f.name])):
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                sink.error(node.span, f"missing key '{f.name}' in {_title(cls)}")
+                ok = False
+            continue
+        try:
+            values[f.name] = read(hints[f.name], child, sink, f"'{f.name}'")
+        except Invalid:
+            ok = False
+    if not ok:
+        raise Invalid
+    if "span" in hints:
+        values["span"] = node.span
+    if "field_spans" in hints:
+        values["field_spans"] = tuple((k.text, v.span) for k, v in node.entries)
+    return cls(**values)
+
+
+def _title(cls: type) -> str:
+    return getattr(cls, "yaml_name", None) or cls.__name__.lower()
+
+
+def _optional(tp: Any) -> bool:
+    return get_origin(tp) in (Union, types.UnionType) and type(None) in get_args(tp)
+
+
+def _scalar(node: Node, sink: Sink, what: str, expected: str) -> Scalar:
+    if not isinstance(node, Scalar):
+        sink.error(node.span, f"{what}: expected {expected}, got {kind_name(node)}")
+        raise Invalid
+    return node
+
+
+def _read_text(node: Node, sink: Sink, what: str) -> str:
+    scalar = _scalar(node, sink, what, "text")
+    if scalar.is_null:
+        sink.error(scalar.span, f"{what}: expected text, got nothing")
+        raise Invalid
+    return scalar.text
+
+
+def _read_bool(node: Node, sink: Sink, what: str) -> bool:
+    scalar = _scalar(node, sink, what, "true or false")
+    if scalar.plain and scalar.text in ("true", "false"):
+        return scalar.text == "true"
+    sink.error(scalar.span, f"{what}: expected true or false, got '{scalar.text}'")
+    raise Invalid
+
+
+def _read_number(node: Node, sink: Sink, what: str, pattern: re.Pattern[str], expected: str) -> str:
+    scalar = _scalar(node, sink, what, expected)
+    text = scalar.text.strip().replace("_", "") if scalar.plain else scalar.text
+    if scalar.plain and pattern.match(text):
+        return text
+    hints: tuple[str, ...] = ()
+    if _GROUPED.match(scalar.text):
+        plain = re.sub(r"[,.](?=[0-9]{3}(\D|$))", "", scalar.text)
+        hints = (f"write numbers without thousands separators ({plain}); the layout adds them",)
+    elif not scalar.plain:
+        hints = ("remove the quotes",)
+    sink.error(scalar.span, f"{what}: expected {expected}, got '{scalar.text}'", *hints)
+    raise Invalid
+
+
+def _read_choice(node: Node, sink: Sink, what: str, choices: tuple[str, ...]) -> str:
+    scalar = _scalar(node, sink, what, "one of: " + ", ".join(choices))
+    if scalar.text in choices:
+        return scalar.text
+    sink.error(scalar.span, f"{what}: '{scalar.text}' is not one of: {', '.join(choices)}",
+               *did_you_mean(scalar.text, choices))
+    raise Invalid
+
+
+def _read_union(tp: Any, node: Node, sink: Sink, what: str) -> Any:
+    arms = [a for a in get_args(tp) if a is not type(None)]
+    if isinstance(node, Scalar) and node.is_null and len(arms) < len(get_args(tp)):
+        return None
+    if len(arms) == 1:
+        return read(arms[0], node, sink, what)
+    for arm in arms:  # arms are tried in order: put the narrowest first (Decimal before str)
+        trial = Sink()
+        try:
+            return read(arm, node, trial, what)
+        except Invalid:
+            continue
+    names = " or ".join(_type_name(a) for a in arms)
+    sink.error(node.span, f"{what}: expected {names}, got {kind_name(node)}")
+    raise Invalid
+
+
+def _type_name(tp: Any) -> str:
+    return {str: "text", int: "a whole number", Decimal: "a number", float: "a number",
+            bool: "true or false"}.get(tp, "a mapping" if dataclasses.is_dataclass(tp) else "a list")
+
+
+def _read_tuple(item: Any, node: Node, sink: Sink, what: str) -> tuple[Any, ...]:
+    if not isinstance(node, Seq):
+        sink.error(node.span, f"{what}: expected a list, got {kind_name(node)}")
+        raise Invalid
+    out, ok = [], True
+    for child in node.items:
+        try:
+            out.append(read(item, child, sink, what))
+        except Invalid:
+            ok = False
+    if not ok:
+        raise Invalid
+    return tuple(out)
+
+
+def _read_dict(value: Any, node: Node, sink: Sink, what: str) -> dict[str, Any]:
+    if not isinstance(node, Map):
+        sink.error(node.span, f"{what}: expected a mapping, got {kind_name(node)}")
+        raise Invalid
+    out, ok = {}, True
+    for key, child in node.entries:
+        try:
+            out[key.text] = read(value, child, sink, f"'{key.text}'")
+        except Invalid:
+            ok = False
+    if not ok:
+        raise Invalid
+    return out
+
+
+def span_of(obj: object) -> Span | None:
+    return getattr(obj, "span", None)

@@ -1,0 +1,149 @@
+"""An edition: its manifest and its pages, read from one content folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from ..diagnostics import Sink, Span
+from ..load import SourceLimits, load_yaml
+from ..load.files import display_path, resolve_inside
+from .block import Block, slug, walk
+from .convert import Invalid, read_dataclass
+
+TemplateName = str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Manifest:
+    """``manifest.yaml``: what the edition is and the order of its pages."""
+
+    yaml_name = "manifest"
+    span: Span
+    title: str = field(metadata={"doc": "the report's title"})
+    subtitle: str | None = field(default=None, metadata={"doc": "a line under the title"})
+    organisation: str = field(metadata={"doc": "who publishes the report"})
+    short_name: str | None = field(default=None, metadata={"doc": "the organisation's short name"})
+    year: int = field(metadata={"doc": "the year the report covers"})
+    published: str = field(metadata={"doc": "publication date, YYYY-MM-DD; the PDF's date"})
+    published_label: str | None = field(default=None, metadata={"doc": "the date as printed"})
+    author: str | None = field(default=None, metadata={"doc": "PDF author; default: organisation"})
+    subject: str | None = field(default=None, metadata={"doc": "PDF subject"})
+    keywords: tuple[str, ...] = field(default=(), metadata={"doc": "PDF keywords"})
+    language: str = field(default="en-US", metadata={"doc": "language tag of the text"})
+    pages: tuple[str, ...] = field(metadata={"doc": "page files in this folder, in order"})
+    field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, metadata={"internal": True})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageFile:
+    """One page file as written: its template and its blocks."""
+
+    yaml_name = "page"
+    span: Span
+    template: TemplateName = field(default="body", metadata={"doc": "page template from layout/templates.yaml"})
+    blocks: tuple[Block, ...] = field(metadata={"doc": "the page's blocks, top to bottom"})
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page file of the edition: it starts a new page and may flow onto more."""
+
+    source: str
+    template: TemplateName
+    blocks: tuple[Block, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    root: Path
+    manifest: Manifest
+    pages: tuple[Page, ...]
+
+    @property
+    def name(self) -> str:
+        return display_path(self.root)
+
+    def blocks(self) -> list[Block]:
+        return [b for page in self.pages for b in walk(page.blocks)]
+
+    @property
+    def published(self) -> date:
+        return date.fromisoformat(self.manifest.published)
+
+
+def load_edition(root: Path, sink: Sink, limits: SourceLimits = SourceLimits()) -> Edition | None:
+    """Read ``root/manifest.yaml`` and every page it lists; report all problems found."""
+    manifest_path = root / "manifest.yaml"
+    shown = display_path(manifest_path)
+    if not manifest_path.is_file():
+        sink.error(Span(shown, 1, 1), "no manifest.yaml in the edition folder",
+                   "an edition folder holds manifest.yaml and one YAML file per page")
+        return None
+    node = load_yaml(manifest_path, shown, sink, limits)
+    if node is None:
+        return None
+    try:
+        manifest = read_dataclass(Manifest, node, sink)
+    except Invalid:
+        return None
+    _check_date(manifest, sink)
+    pages = [p for p in (_load_page(root, name, manifest, sink, limits) for name in manifest.pages) if p]
+    return Edition(root, manifest, _with_ids(tuple(pages), sink))
+
+
+def _check_date(manifest: Manifest, sink: Sink) -> None:
+    try:
+        date.fromisoformat(manifest.published)
+    except ValueError:
+        sink.error(manifest.span, f"'published': '{manifest.published}' is not a date (YYYY-MM-DD)")
+
+
+def _load_page(root: Path, name: str, manifest: Manifest, sink: Sink, limits: SourceLimits) -> Page | None:
+    span = next((s for k, s in manifest.field_spans if k == "pages"), manifest.span)
+    path = resolve_inside(root, name, span, sink, "page file")
+    if path is None:
+        return None
+    shown = display_path(path)
+    node = load_yaml(path, shown, sink, limits)
+    if node is None:
+        return None
+    try:
+        page = read_dataclass(PageFile, node, sink)
+    except Invalid:
+        return None
+    return Page(shown, page.template, page.blocks, page.span)
+
+
+def _with_ids(pages: tuple[Page, ...], sink: Sink) -> tuple[Page, ...]:
+    """Give every block without an id a stable one derived from its page and title."""
+    seen: dict[str, Span] = {}
+    for page in pages:
+        for block in walk(page.blocks):
+            if block.id:
+                if block.id in seen:
+                    sink.error(block.span_of("id"), f"duplicate id '{block.id}'",
+                               f"first used at {seen[block.id]}")
+                seen[block.id] = block.span
+    taken = set(seen)
+    return tuple(replace(page, blocks=_assign(page.blocks, Path(page.source).stem, taken)) for page in pages)
+
+
+def _assign(blocks: tuple[Block, ...], stem: str, taken: set[str]) -> tuple[Block, ...]:
+    out = []
+    for block in blocks:
+        children = block.children()
+        if children and hasattr(block, "with_children"):
+            block = block.with_children(_assign(children, stem, taken))
+        if not block.id:
+            base = f"{stem}/{block.yaml_name}-{slug(block.ref_name)[:40] or 'untitled'}".rstrip("-")
+            new, n = base, 2
+            while new in taken:
+                new, n = f"{base}-{n}", n + 1
+            taken.add(new)
+            block = replace(block, id=new)
+        out.append(block)
+    return tuple(out)
+

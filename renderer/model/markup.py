@@ -1,0 +1,161 @@
+"""The content's small inline markup, parsed into a tree (no reportlab here).
+
+Syntax (the whole of it):
+
+- ``**bold**`` and ``_italic_``;
+- ``[link text](https://example.org)``: http, https and mailto only;
+- ``{=table-id.row.column}``: a number held by another block, formatted as published;
+- a backslash prints the next character as itself (``\\*`` is a footnote asterisk).
+
+Everything else is literal text: ``<``, ``>`` and ``&`` print as themselves and no reportlab
+tag written in content is ever interpreted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+LINK_SCHEMES = ("http", "https", "mailto")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Styled:
+    kind: str  # "b" or "i"
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    url: str
+    children: tuple[Inline, ...]
+
+
+Inline = Text | Ref | Styled | Link
+
+
+class MarkupError(ValueError):
+    """A markup mistake; ``offset`` is the character where it was found."""
+
+    def __init__(self, message: str, offset: int, hint: str = "") -> None:
+        super().__init__(message)
+        self.offset = offset
+        self.hint = hint
+
+
+def parse(source: str) -> tuple[Inline, ...]:
+    """Parse inline markup; raise :class:`MarkupError` on an unclosed or bad construct."""
+    items, end = _parse(source, 0, None)
+    return items
+
+
+def _parse(src: str, pos: int, closer: str | None) -> tuple[tuple[Inline, ...], int]:
+    out: list[Inline] = []
+    buf: list[str] = []
+    start = pos
+
+    def flush() -> None:
+        if buf:
+            out.append(Text("".join(buf)))
+            buf.clear()
+
+    while pos < len(src):
+        ch = src[pos]
+        if closer and src.startswith(closer, pos):
+            flush()
+            return tuple(out), pos + len(closer)
+        if ch == "\\" and pos + 1 < len(src):
+            buf.append(src[pos + 1])
+            pos += 2
+        elif src.startswith("**", pos):
+            flush()
+            children, pos = _parse(src, pos + 2, "**")
+            out.append(Styled("b", children))
+        elif ch == "_" and _opens_italic(src, pos):
+            flush()
+            children, pos = _parse(src, pos + 1, "_")
+            out.append(Styled("i", children))
+        elif src.startswith("{=", pos):
+            flush()
+            pos = _ref(src, pos, out)
+        elif ch == "[" and closer != "]":
+            flush()
+            pos = _link(src, pos, out)
+        else:
+            buf.append(ch)
+            pos += 1
+    if closer:
+        what = {"**": "bold '**'", "_": "italic '_'", "]": "link '['"}[closer]
+        raise MarkupError(f"unclosed {what}", start - len(closer) if closer != "]" else start - 1,
+                          f"close it, or write \\{closer[0]} to print the character itself")
+    flush()
+    return tuple(out), pos
+
+
+def _opens_italic(src: str, pos: int) -> bool:
+    # An underscore inside a word (snake_case) is text, as in most Markdown dialects.
+    before = src[pos - 1] if pos else " "
+    return not before.isalnum()
+
+
+def _ref(src: str, pos: int, out: list[Inline]) -> int:
+    end = src.find("}", pos)
+    if end < 0:
+        raise MarkupError("unclosed reference '{='", pos, "write {=table-id.row.column}")
+    key = src[pos + 2:end].strip()
+    if not key:
+        raise MarkupError("empty reference '{=}'", pos)
+    out.append(Ref(key))
+    return end + 1
+
+
+def _link(src: str, pos: int, out: list[Inline]) -> int:
+    children, after = _parse(src, pos + 1, "]")
+    if not src.startswith("(", after):
+        out.append(Text("["))  # a bracket that is not a link prints as itself
+        out.extend(children)
+        out.append(Text("]"))
+        return after
+    end = src.find(")", after)
+    if end < 0:
+        raise MarkupError("unclosed link target '('", after)
+    url = src[after + 1:end].strip()
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in LINK_SCHEMES:
+        raise MarkupError(f"link target '{url}' is not allowed", after,
+                          "links must start with https://, http:// or mailto:")
+    out.append(Link(url, children))
+    return end + 1
+
+
+def plain_text(items: tuple[Inline, ...], resolve: dict[str, str] | None = None) -> str:
+    """The text a reader sees, without markup (refs shown resolved when known)."""
+    parts = []
+    for item in items:
+        if isinstance(item, Text):
+            parts.append(item.text)
+        elif isinstance(item, Ref):
+            parts.append((resolve or {}).get(item.key, "{=" + item.key + "}"))
+        else:
+            parts.append(plain_text(item.children, resolve))
+    return "".join(parts)
+
+
+def refs(items: tuple[Inline, ...]) -> list[str]:
+    found: list[str] = []
+    for item in items:
+        if isinstance(item, Ref):
+            found.append(item.key)
+        elif isinstance(item, (Styled, Link)):
+            found.extend(refs(item.children))
+    return found

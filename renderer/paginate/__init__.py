@@ -1,0 +1,73 @@
+"""Stage 5: pagination. One layout pass: contents numbers and charts are form XObjects filled
+in at the end, so no second pass is needed when the contents' height is known up front."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import charts
+from ..blocks.base import ComposeContext
+from ..blocks.contents import ContentsEntry
+from ..diagnostics import Sink
+from ..model.edition import Edition
+from ..model.numbers import Quantity
+from ..theme import Theme
+from .document import Landing, ReportDoc, _Abort
+from .layoutmap import LayoutMap
+from .story import build_story
+
+__all__ = ["Rendering", "paginate", "LayoutMap"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    pdf: bytes
+    layout_map: LayoutMap
+    page_count: int
+    landings: dict[str, Landing]
+    passes: int
+    chart_hits: int
+    chart_misses: int
+
+
+def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], sink: Sink, *,
+             canvasmaker: Callable[..., Any], meta: dict[str, Any], chart_cache: Path | None,
+             strict: bool = False) -> Rendering | None:
+    ctx = ComposeContext(edition, theme, quantities, theme.frame_width)
+    story = build_story(edition, theme, ctx)
+    # Charts are drawn (or read from the cache) while the pages are laid out: layout only
+    # needs each chart's box.
+    artist = charts.start([req.job for req in ctx.charts], chart_cache)
+    out = io.BytesIO()
+    first = edition.pages[0].template if edition.pages else "body"
+    doc = ReportDoc(out, edition, theme, sink, first, **meta)
+    toc: list[ContentsEntry] = ctx.toc_entries  # type: ignore[assignment]
+    doc.form_definers = [lambda canvas, d: _define_contents(toc, canvas, d),
+                         lambda canvas, d: artist.define_forms(canvas)]
+    try:
+        doc.build(story, canvasmaker=canvasmaker)
+    except _Abort:
+        return None
+    _check_expectations(doc, sink, strict)
+    if sink.errors:
+        return None
+    return Rendering(out.getvalue(), doc.layout_map, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
+
+
+def _define_contents(entries: list[ContentsEntry], canvas: Any, doc: ReportDoc) -> None:
+    for entry in entries:
+        landing = doc.state.landings.get(entry.key)
+        entry.define_number(canvas, landing.folio if landing else None)
+
+
+def _check_expectations(doc: ReportDoc, sink: Sink, strict: bool) -> None:
+    report = sink.error if strict else sink.warning
+    for landing in doc.state.landings.values():
+        want = landing.mark.expect_folio
+        if want is not None and landing.folio != want:
+            report(landing.mark.span, f"heading '{landing.mark.text}' landed on folio {landing.folio}, "
+                   f"expected {want}", "move blocks between pages, or update 'expect_folio'")

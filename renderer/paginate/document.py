@@ -1,0 +1,148 @@
+"""The document: one layout pass over the story, with folios, the running footer, outline,
+contents numbers, layout map and the block-level diagnostics of the paginator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.platypus import BaseDocTemplate, Flowable
+from reportlab.platypus.doctemplate import LayoutError
+
+from ..blocks.base import BlockRef
+from ..blocks.heading import HeadingMark
+from ..diagnostics import Sink, Span
+from ..model.edition import Edition
+from ..theme import Theme
+from .layoutmap import LayoutMap, PageRecord
+from .templates import build_templates
+
+FUZZ = 0.5  # points a block may exceed its frame by before it counts as overflow
+
+
+@dataclass(slots=True)
+class Landing:
+    """Where a heading landed."""
+
+    mark: HeadingMark
+    page: int
+    folio: int | None
+
+
+@dataclass(slots=True)
+class DocState:
+    folio: int = 0
+    section: str = ""
+    outline_level: int = -1
+    landings: dict[str, Landing] = field(default_factory=dict)
+    page_folios: list[int | None] = field(default_factory=list)
+
+
+class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
+    """Platypus document template wired to the theme, the layout map and the sink."""
+
+    def __init__(self, target: Any, edition: Edition, theme: Theme, sink: Sink, first_template: str,
+                 **meta: Any) -> None:
+        self.edition, self.theme, self.sink = edition, theme, sink
+        self.state = DocState()
+        self.layout_map = LayoutMap(edition.name)
+        self.form_definers: list[Any] = []
+        super().__init__(target, pagesize=tuple(theme.layout.page_size), **meta)
+        templates = build_templates(theme, self, self._page_begins, self._draw_footer)
+        templates.sort(key=lambda t: t.id != first_template)  # the first page's template comes first
+        self.addPageTemplates(templates)
+
+    # -- pages -------------------------------------------------------------------------
+    def _page_begins(self, template: str) -> None:
+        tpl = self.theme.template(template)
+        folio: int | None = None
+        if tpl.numbered:
+            self.state.folio += 1
+            folio = self.state.folio
+        self.state.page_folios.append(folio)
+        self.layout_map.pages.append(PageRecord(self.page, folio, template, self.state.section))
+
+    def _draw_footer(self, canvas: Any, template: str) -> None:
+        tpl = self.theme.template(template)
+        record = self.layout_map.pages[-1]
+        record.section = self.state.section
+        if not tpl.footer:
+            return
+        spec, styles = self.theme.layout.footer, self.theme.styles
+        width = self.theme.layout.page_size[0]
+        m = self.theme.layout.margins
+        x0, x1 = m.left, width - m.right
+        right_hand = self.page % 2 == 1  # physical page 1 is a right-hand page
+        text = spec.text.format(title=self.edition.manifest.title, section=self.state.section,
+                                year=self.edition.manifest.year)
+        canvas.saveState()
+        canvas.setStrokeColor(self.theme.palette.color(spec.rule))
+        canvas.setLineWidth(spec.rule_width)
+        canvas.line(x0, spec.y + 12, x1, spec.y + 12)
+        font, size = styles.font("footer.text")
+        canvas.setFont(font, size)
+        canvas.setFillColor(styles.para("footer.text").textColor)
+        (canvas.drawString if right_hand else canvas.drawRightString)(x0 if right_hand else x1, spec.y, text)
+        if record.folio is not None:
+            font, size = styles.font("footer.folio")
+            canvas.setFont(font, size)
+            canvas.setFillColor(styles.para("footer.folio").textColor)
+            (canvas.drawRightString if right_hand else canvas.drawString)(x1 if right_hand else x0, spec.y,
+                                                                          str(record.folio))
+        canvas.restoreState()
+        record.header_footer.append((x0, spec.y - 4, x1, spec.y + 14))
+
+    # -- placements --------------------------------------------------------------------
+    def placed(self, flowable: Flowable, x: float, bottom: float, width: float, height: float,
+               frame_width: float) -> None:
+        ref: BlockRef | None = getattr(flowable, "_block", None)
+        if ref is not None:
+            rows_of = getattr(flowable, "row_boxes", None)
+            rows = [(k, bottom + b, bottom + t) for k, b, t in rows_of()] if rows_of else []
+            self.layout_map.place(ref, (x, bottom, x + width, bottom + height), rows, x, x + width)
+            if width > frame_width + FUZZ:
+                self.sink.error(ref.span, f"{ref.type} '{ref.title}' is {width - frame_width:.0f} pt wider than "
+                                f"its column (page {self.page})",
+                                "shorten the longest cell or header, or split the table")
+        mark: HeadingMark | None = getattr(flowable, "_heading", None)
+        if mark is not None and mark.key not in self.state.landings:
+            self._heading_landed(mark, bottom + height)
+
+    def _heading_landed(self, mark: HeadingMark, top: float) -> None:
+        folio = self.layout_map.pages[-1].folio
+        self.state.landings[mark.key] = Landing(mark, self.page, folio)
+        self.canv.bookmarkHorizontal(mark.key, 0, min(top + 24, self.theme.layout.page_size[1]))
+        level = min(mark.level - 1, self.state.outline_level + 1)
+        self.state.outline_level = level
+        self.canv.addOutlineEntry(mark.text, mark.key, level=level, closed=level > 0)
+        if mark.level == 1:
+            self.state.section = mark.text
+            self.layout_map.pages[-1].section = mark.text
+
+    # -- errors ------------------------------------------------------------------------
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        current = flowables[0] if flowables else None
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError as exc:
+            ref: BlockRef | None = getattr(current, "_block", None)
+            span = ref.span if ref else Span(self.edition.name, 1, 1)
+            what = f"{ref.type} '{ref.title}'" if ref else "a block"
+            self.sink.error(span, f"{what} cannot fit on any page (page {self.page}): it is taller or wider "
+                            "than the page's text area", "split it into smaller blocks, shorten it, or "
+                            "for a table move rows into a second table")
+            raise _Abort from exc
+
+    # -- end of document ----------------------------------------------------------------
+    def _endBuild(self) -> None:
+        # Forms used during layout (contents numbers, charts) are defined once the last page
+        # is finished and every page is known, and only then is the file saved.
+        self._doSave = 0
+        super()._endBuild()
+        for define in self.form_definers:
+            define(self.canv, self)
+        self.canv.save()
+
+
+class _Abort(Exception):
+    """Layout stopped on a block that cannot be placed; the sink says why."""

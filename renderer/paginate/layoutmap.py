@@ -1,0 +1,66 @@
+"""The layout map: for each page, where each block landed and which content line it came from.
+
+Written beside the PDF as JSON; the review tools read it to trace a changed region of a page
+back to the content that caused it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..blocks.base import BlockRef
+
+Box = tuple[float, float, float, float]
+
+
+@dataclass(slots=True)
+class PlacedRow:
+    key: str
+    label: str
+    line: int
+    bbox: Box
+
+
+@dataclass(slots=True)
+class Placed:
+    """One block (or one part of a split block) on one page."""
+
+    id: str
+    type: str
+    title: str
+    source: str
+    line: int
+    bbox: Box
+    rows: list[PlacedRow] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PageRecord:
+    index: int
+    folio: int | None
+    template: str
+    section: str
+    header_footer: list[Box] = field(default_factory=list)
+    blocks: list[Placed] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class LayoutMap:
+    edition: str
+    pages: list[PageRecord] = field(default_factory=list)
+
+    def place(self, ref: BlockRef, bbox: Box, rows: list[tuple[str, float, float]], x0: float, x1: float) -> None:
+        lines = {key: (label, line) for key, label, line in ref.rows}
+        placed = [PlacedRow(key, lines.get(key, (key, ref.line))[0], lines.get(key, (key, ref.line))[1],
+                            _round((x0, bottom, x1, top))) for key, bottom, top in rows]
+        self.pages[-1].blocks.append(Placed(ref.id, ref.type, ref.title, ref.source, ref.line, _round(bbox), placed))
+
+    def to_json(self) -> str:
+        data: dict[str, Any] = {"version": 1, "edition": self.edition, "pages": [asdict(p) for p in self.pages]}
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _round(box: Box) -> Box:
+    return (round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2))

@@ -1,0 +1,65 @@
+"""Writing the PDF: metadata from the manifest, the same bytes for the same inputs, and a file
+that is replaced only when the new one is complete."""
+
+from __future__ import annotations
+
+import calendar
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfgen.canvas import Canvas
+
+from ..model.edition import Edition
+
+
+def canvas_options(edition: Edition, version: str, initial_font: str) -> dict[str, Any]:
+    """Document-level options for reportlab, all from the content (none from the machine)."""
+    m = edition.manifest
+    return {
+        "title": m.title, "author": m.author or m.organisation, "subject": m.subject or m.title,
+        "keywords": list(m.keywords), "creator": m.organisation, "producer": f"impact-report {version}",
+        "lang": m.language, "invariant": 1, "initialFontName": initial_font, "pageCompression": 1,
+        "displayDocTitle": 1,
+    }
+
+
+def document_time(edition: Edition) -> float:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), otherwise the publication date."""
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if env.isdigit():
+        return float(env)
+    return float(calendar.timegm(edition.published.timetuple()))
+
+
+def make_canvasmaker(when: float) -> Callable[..., Canvas]:
+    """A canvas whose creation date is ``when`` rather than the build's wall clock."""
+
+    def make(*args: Any, **kwargs: Any) -> Canvas:
+        canvas = Canvas(*args, **kwargs)
+        stamp = TimeStamp(invariant=1)
+        stamp.t, stamp.lt = when, time.gmtime(when)
+        stamp.YMDhms = tuple(stamp.lt)[:6]
+        canvas._doc._timeStamp = stamp
+        return canvas
+
+    return make
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,96 @@
+"""Stage 3: the look, read from ``layout/`` into one typed :class:`Theme`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..diagnostics import Sink, Span
+from ..load import load_yaml
+from ..load.files import display_path
+from ..model.convert import Invalid, read_dataclass
+from .fonts import face_name, register_family
+from .model import Template, TemplatesFile, ThemeFile
+from .styles import Palette, StyleSheet
+
+__all__ = ["Theme", "load_theme", "face_name"]
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Everything about the look that the blocks and the paginator need."""
+
+    data: ThemeFile
+    layout: TemplatesFile
+    palette: Palette
+    styles: StyleSheet
+    font_paths: dict[str, Path]
+    sources: tuple[Path, ...]
+
+    @property
+    def family(self) -> str:
+        return self.data.fonts.family
+
+    def font(self, face: str) -> str:
+        return face_name(self.family, face)
+
+    def template(self, name: str) -> Template:
+        return self.layout.templates[name]
+
+    @property
+    def frame_width(self) -> float:
+        m = self.layout.margins
+        return self.layout.page_size[0] - m.left - m.right
+
+
+def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink) -> Theme | None:
+    """Read ``theme.yaml`` and ``templates.yaml``; register the bundled fonts."""
+    data = _read(layout_dir / "theme.yaml", ThemeFile, sink)
+    layout = _read(layout_dir / "templates.yaml", TemplatesFile, sink)
+    if data is None or layout is None:
+        return None
+    palette = Palette(dict(data.palette))
+    _check_colours(data, layout, palette, sink)
+    if len(layout.page_size) != 2:
+        sink.error(layout.span, "page_size must be [width, height]")
+    paths = register_family(data.fonts.family, data.fonts.faces, fonts_dir, data.fonts.span, sink)
+    if sink.errors:
+        return None
+    styles = StyleSheet(data, palette, sink)
+    if sink.errors:
+        return None
+    return Theme(data, layout, palette, styles, paths,
+                 (layout_dir / "theme.yaml", layout_dir / "templates.yaml"))
+
+
+def _read(path: Path, cls: type, sink: Sink):  # type: ignore[no-untyped-def]
+    shown = display_path(path)
+    if not path.is_file():
+        sink.error(Span(shown, 1, 1), f"layout file {path.name} is missing")
+        return None
+    node = load_yaml(path, shown, sink)
+    if node is None:
+        return None
+    try:
+        return read_dataclass(cls, node, sink)
+    except Invalid:
+        return None
+
+
+def _check_colours(data: ThemeFile, layout: TemplatesFile, palette: Palette, sink: Sink) -> None:
+    for name, value in data.palette.items():
+        if palette.hex(value) is None:
+            sink.error(data.span, f"palette colour '{name}': '{value}' is not #RRGGBB")
+    c = data.components
+    for owner, attrs in ((c.banner, ("fill", "accent")), (c.table, ("header_fill", "group_fill", "stripe_fill",
+                         "total_fill", "rule")), (c.figure, ("rule", "fill")), (c.quote, ("rule", "fill")),
+                         (c.cta, ("rule", "fill")), (c.note, ("rule", "fill"))):
+        for attr in attrs:
+            palette.check(getattr(owner, attr), owner.span, sink, f"{owner.yaml_name} {attr}")
+    ch = data.charts
+    for ref in (*ch.series, *ch.ramp, ch.text, ch.muted, ch.grid, ch.background):
+        palette.check(ref, ch.span, sink, "charts")
+    palette.check(layout.footer.rule, layout.footer.span, sink, "footer rule")
+    for name, tpl in layout.templates.items():
+        palette.check(tpl.background, tpl.span, sink, f"template '{name}' background")
+        palette.check(tpl.band_fill, tpl.span, sink, f"template '{name}' band_fill")

@@ -1,0 +1,56 @@
+"""The bundled type family, registered with reportlab once per theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from ..diagnostics import Sink, Span
+from ..load.files import resolve_inside
+
+FACES = ("regular", "bold", "italic", "bold_italic", "black")
+
+
+def face_name(family: str, face: str) -> str:
+    """The reportlab/PDF font name of one face: ``Lato``, ``Lato-Bold``, ``Lato-BoldItalic``."""
+    if face == "regular":
+        return family
+    return family + "-" + "".join(part.capitalize() for part in face.split("_"))
+
+
+def register_family(family: str, files: dict[str, str], fonts_dir: Path, span: Span,
+                    sink: Sink) -> dict[str, Path]:
+    """Register every face from ``fonts_dir``; nothing is looked up on the machine."""
+    paths: dict[str, Path] = {}
+    for face in FACES:
+        if face not in files:
+            sink.error(span, f"fonts: no '{face}' face given", f"give all of: {', '.join(FACES)}")
+            continue
+        path = resolve_inside(fonts_dir, files[face], span, sink, "font file")
+        if path is None:
+            continue
+        name = face_name(family, face)
+        if name not in pdfmetrics.getRegisteredFontNames():
+            try:
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+            except TTFError as exc:
+                sink.error(span, f"font file '{files[face]}' cannot be used: {exc}",
+                           "bundle a TrueType (glyf) font; CFF/OpenType-PS fonts cannot be embedded")
+                continue
+        paths[face] = path
+    if len(paths) == len(FACES):
+        pdfmetrics.registerFontFamily(family, normal=face_name(family, "regular"),
+                                      bold=face_name(family, "bold"), italic=face_name(family, "italic"),
+                                      boldItalic=face_name(family, "bold_italic"))
+    return paths
+
+
+def missing_glyphs(text: str, font_name: str) -> list[str]:
+    """Characters of ``text`` the registered font cannot draw (they would print as empty boxes)."""
+    font = pdfmetrics.getFont(font_name)
+    cmap = getattr(font.face, "charToGlyph", None)
+    if cmap is None:
+        return []
+    return sorted({ch for ch in text if ord(ch) >= 32 and ord(ch) not in cmap and ch not in "\n\t\u00ad"})

@@ -1,0 +1,172 @@
+"""The look as typed data: what ``layout/theme.yaml`` and ``layout/templates.yaml`` hold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..diagnostics import Span
+
+Face = Literal["regular", "bold", "italic", "bold_italic", "black"]
+Align = Literal["left", "right", "center", "justify"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fonts:
+    yaml_name = "fonts"
+    span: Span
+    family: str = field(metadata={"doc": "the family name used in the PDF"})
+    faces: dict[str, str] = field(metadata={"doc": "face → TrueType file in fonts/"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextStyle:
+    """A paragraph style; unset values come from ``parent``."""
+
+    yaml_name = "text style"
+    span: Span
+    parent: str | None = None
+    face: Face | None = None
+    size: float | None = None
+    leading: float | None = None
+    color: str | None = None
+    space_before: float | None = None
+    space_after: float | None = None
+    align: Align | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Banner:
+    yaml_name = "banner"
+    span: Span
+    height: float
+    fill: str
+    accent: str
+    accent_height: float
+    padding: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TableLook:
+    yaml_name = "table look"
+    span: Span
+    header_fill: str
+    group_fill: str
+    stripe_fill: str
+    total_fill: str
+    rule: str
+    rule_width: float
+    padding_x: float
+    padding_y: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
+    """A coloured rule beside a component (figure, quote, panel)."""
+
+    yaml_name = "rule look"
+    span: Span
+    rule: str
+    rule_width: float = 1.0
+    gap: float = 12.0
+    indent: float = 14.0
+    padding: float = 12.0
+    fill: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListLook:
+    yaml_name = "list look"
+    span: Span
+    number_width: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Components:
+    yaml_name = "components"
+    span: Span
+    banner: Banner
+    table: TableLook
+    figure: Rule
+    quote: Rule
+    cta: Rule
+    note: Rule
+    list: ListLook
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChartTokens:
+    yaml_name = "charts"
+    span: Span
+    series: tuple[str, ...]
+    text: str
+    muted: str
+    grid: str
+    background: str
+    ramp: tuple[str, ...]
+    font_size: float
+    title_size: float
+    heights: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ThemeFile:
+    """``layout/theme.yaml``."""
+
+    yaml_name = "theme"
+    span: Span
+    fonts: Fonts
+    palette: dict[str, str]
+    styles: dict[str, TextStyle]
+    components: Components
+    charts: ChartTokens
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Margins:
+    yaml_name = "margins"
+    span: Span
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Running:
+    """The running footer: a rule, the title and section on one side, the folio outside."""
+
+    yaml_name = "running footer"
+    span: Span
+    y: float = field(metadata={"doc": "baseline of the footer text above the page's bottom edge"})
+    rule: str
+    rule_width: float
+    text: str = field(metadata={"doc": "footer text; {title}, {section}, {year} are filled in"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Template:
+    """A page template: a background and which running elements it shows."""
+
+    yaml_name = "template"
+    span: Span
+    background: str | None = None
+    band: float = field(default=0.0, metadata={"doc": "height of a coloured band at the page top"})
+    band_fill: str | None = None
+    footer: bool = True
+    numbered: bool = field(default=True, metadata={"doc": "counts towards folios (false: cover)"})
+    margins: Margins | None = field(default=None, metadata={"doc": "overrides the page margins"})
+    valign: Literal["top", "bottom"] = field(default="top", metadata={"doc": "bottom: push blocks to the foot"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TemplatesFile:
+    """``layout/templates.yaml``."""
+
+    yaml_name = "templates"
+    span: Span
+    page_size: tuple[float, ...] = field(metadata={"doc": "width and height in points (US Letter: 612, 792)"})
+    margins: Margins
+    gutter: float = field(metadata={"doc": "space between columns of a columns block"})
+    footer: Running
+    templates: dict[str, Template]

@@ -1,0 +1,140 @@
+"""The ONLY place where reportlab styles, colours and table styles are built.
+
+Blocks ask for styles by semantic name (``styles.para("figure.value")``); a name the theme
+does not define is a content diagnostic, not a KeyError.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import TableStyle
+
+from ..diagnostics import Sink, Span
+from .fonts import face_name
+from .model import TableLook, TextStyle, ThemeFile
+
+_ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}
+_ROOT = TextStyle(span=Span("<built-in>", 1, 1), face="regular", size=10, leading=14, color="ink",
+                  space_before=0, space_after=0, align="left")
+
+
+@dataclass(slots=True)
+class Palette:
+    """Named colours from ``layout/``; hex values are accepted wherever a name is."""
+
+    named: dict[str, str]
+    _cache: dict[str, colors.Color] = field(default_factory=dict)
+
+    def hex(self, ref: str) -> str | None:
+        value = self.named.get(ref, ref)
+        if len(value) == 7 and value.startswith("#"):
+            try:
+                int(value[1:], 16)
+                return value.upper()
+            except ValueError:
+                return None
+        return None
+
+    def color(self, ref: str) -> colors.Color:
+        if ref not in self._cache:
+            value = self.hex(ref)
+            if value is None:
+                raise KeyError(ref)  # checked when the theme loads; reaching here is a bug
+            self._cache[ref] = colors.HexColor(value)
+        return self._cache[ref]
+
+    def check(self, ref: str | None, span: Span, sink: Sink, what: str) -> None:
+        if ref is not None and self.hex(ref) is None:
+            sink.error(span, f"{what}: colour '{ref}' is neither a palette name nor #RRGGBB",
+                       f"palette names: {', '.join(sorted(self.named))}")
+
+
+class StyleSheet:
+    """Paragraph styles built from the theme's text styles, resolved through ``parent``."""
+
+    def __init__(self, data: ThemeFile, palette: Palette, sink: Sink) -> None:
+        self._data = data
+        self._palette = palette
+        self._family = data.fonts.family
+        self._resolved: dict[str, ParagraphStyle] = {}
+        for name, style in data.styles.items():
+            palette.check(style.color, style.span, sink, f"style '{name}'")
+            if style.parent and style.parent not in data.styles:
+                sink.error(style.span, f"style '{name}': parent '{style.parent}' is not defined")
+        if not sink.errors:
+            for name in data.styles:
+                self._build(name, (), sink)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._resolved
+
+    def para(self, name: str) -> ParagraphStyle:
+        return self._resolved[name]
+
+    def font(self, name: str) -> tuple[str, float]:
+        """Font name and size of a text style, for flowables that draw text themselves."""
+        style = self._resolved[name]
+        return style.fontName, style.fontSize
+
+    def color(self, ref: str) -> colors.Color:
+        return self._palette.color(ref)
+
+    def _build(self, name: str, chain: tuple[str, ...], sink: Sink) -> ParagraphStyle | None:
+        if name in self._resolved:
+            return self._resolved[name]
+        style = self._data.styles[name]
+        if name in chain:
+            sink.error(style.span, f"style '{name}' inherits from itself ({' → '.join(chain + (name,))})")
+            return None
+        merged = self._merge(name, chain, sink)
+        if merged is None:
+            return None
+        size = merged.size or 10
+        built = ParagraphStyle(
+            name, fontName=face_name(self._family, merged.face or "regular"), fontSize=size,
+            leading=merged.leading or size * 1.25, textColor=self._palette.color(merged.color or "ink"),
+            spaceBefore=merged.space_before or 0, spaceAfter=merged.space_after or 0,
+            alignment=_ALIGN[merged.align or "left"], splitLongWords=True, allowWidows=0, allowOrphans=0)
+        self._resolved[name] = built
+        return built
+
+    def _merge(self, name: str, chain: tuple[str, ...], sink: Sink) -> TextStyle | None:
+        style = self._data.styles[name]
+        base = _ROOT
+        if style.parent:
+            if self._build(style.parent, chain + (name,), sink) is None:
+                return None
+            base = self._merge(style.parent, chain + (name,), sink) or _ROOT
+        values = {k: getattr(style, k) if getattr(style, k) is not None else getattr(base, k)
+                  for k in ("face", "size", "leading", "color", "space_before", "space_after", "align")}
+        return TextStyle(span=style.span, **values)
+
+
+def table_style(look: TableLook, palette: Palette, *, header_rows: int, body_rows: int, has_total: bool,
+                spans: list[tuple[tuple[int, int], tuple[int, int]]],
+                group_cells: list[tuple[int, int]]) -> TableStyle:
+    """The table look: a dark header (lighter group cells), striped body, emphasised total row."""
+    rule = palette.color(look.rule)
+    px, py = look.padding_x, look.padding_y
+    cmds: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), px), ("RIGHTPADDING", (0, 0), (-1, -1), px),
+        ("TOPPADDING", (0, 0), (-1, -1), py), ("BOTTOMPADDING", (0, 0), (-1, -1), py),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), palette.color(look.header_fill)),
+    ]
+    cmds += [("BACKGROUND", cell, cell, palette.color(look.group_fill)) for cell in group_cells]
+    cmds += [("SPAN", start, end) for start, end in spans]
+    # Absolute row indices throughout: a split table keeps the total row's look on the total row.
+    last_body = header_rows + body_rows - 1
+    cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, last_body), [colors.white, palette.color(look.stripe_fill)]))
+    cmds.append(("LINEBELOW", (0, header_rows), (-1, last_body), look.rule_width, rule))
+    if has_total:
+        total = last_body + 1
+        cmds += [("BACKGROUND", (0, total), (-1, total), palette.color(look.total_fill)),
+                 ("LINEABOVE", (0, total), (-1, total), look.rule_width * 2, palette.color(look.header_fill))]
+    return TableStyle(cmds)

@@ -1,0 +1,80 @@
+"""The check stage: everything that can be known before drawing, reported all at once."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from pathlib import Path
+
+from .blocks import CheckContext, check_block
+from .diagnostics import Sink
+from .load import SourceLimits
+from .model.block import Block, walk
+from .model.edition import Edition, load_edition
+from .model.numbers import Quantity
+from .theme import Theme, load_theme
+from .theme.fonts import missing_glyphs
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Checked:
+    edition: Edition
+    theme: Theme
+    quantities: dict[str, Quantity]
+
+
+def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Sink,
+                  limits: SourceLimits = SourceLimits()) -> Checked | None:
+    """Load and check the theme and the edition; ``None`` when anything is an error."""
+    theme = load_theme(layout_dir, fonts_dir, sink)
+    edition = load_edition(edition_dir, sink, limits)
+    if theme is None or edition is None:
+        return None
+    quantities = collect_quantities(edition.blocks(), sink)
+    ctx = CheckContext(edition, quantities, theme, sink)
+    for page in edition.pages:
+        if page.template not in theme.layout.templates:
+            sink.error(page.span, f"template '{page.template}' is not defined in layout/templates.yaml",
+                       f"templates: {', '.join(theme.layout.templates)}")
+        for block in page.blocks:
+            check_block(block, ctx)
+    check_glyphs(edition.blocks(), theme, sink)
+    if not edition.pages:
+        sink.error(edition.manifest.span, "the manifest lists no pages")
+    return None if sink.errors else Checked(edition, theme, quantities)
+
+
+def collect_quantities(blocks: Iterable[Block], sink: Sink) -> dict[str, Quantity]:
+    found: dict[str, Quantity] = {}
+    for block in blocks:
+        for key, q in block.quantities():
+            if key in found:
+                sink.error(q.span, f"the number '{key}' is defined twice (also at {found[key].span})",
+                           "give the blocks different ids")
+            found[key] = q
+    return found
+
+
+def check_glyphs(blocks: Iterable[Block], theme: Theme, sink: Sink) -> None:
+    """A character the bundled font cannot draw would print as an empty box: refuse it."""
+    font = theme.font("regular")
+    for block in blocks:
+        for name, text in _texts(block):
+            for ch in missing_glyphs(text, font):
+                sink.error(block.span_of(name), f"character '{ch}' (U+{ord(ch):04X}) is not in the "
+                           f"{theme.family} font", "replace it, or bundle a font that has it")
+
+
+def _texts(obj: object, name: str = "") -> Iterable[tuple[str, str]]:
+    if isinstance(obj, str):
+        yield name, obj
+    elif isinstance(obj, tuple):
+        for item in obj:
+            yield from _texts(item, name)
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            if f.name not in ("span", "field_spans", "id") and not isinstance(getattr(obj, f.name), Block):
+                yield from _texts(getattr(obj, f.name), name or f.name)
+
+
+__all__ = ["Checked", "check_edition", "walk"]
