@@ -39,7 +39,7 @@ def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Si
         for block in page.blocks:
             check_block(block, ctx)
     check_glyphs(edition.blocks(), theme, sink)
-    if not edition.pages:
+    if not edition.manifest.pages:
         sink.error(edition.manifest.span, "the manifest lists no pages")
     return None if sink.errors else Checked(edition, theme, quantities)
 

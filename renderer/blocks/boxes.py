@@ -15,15 +15,17 @@ from reportlab.platypus import Flowable
 class Stack(Flowable):
     """Flowables one above the other in a fixed width, honouring their spaceBefore/After."""
 
-    def __init__(self, items: Sequence[Flowable]) -> None:
+    def __init__(self, items: Sequence[Flowable], width: float | None = None) -> None:
         super().__init__()
         self.items = list(items)
+        self.fixed_width = width
         self._sizes: list[tuple[float, float]] = []
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self._sizes = [item.wrap(aw, ah) for item in self.items]
+        w = min(aw, self.fixed_width) if self.fixed_width else aw
+        self._sizes = [item.wrap(w, ah) for item in self.items]
         gaps = sum(self._gap(i) for i in range(len(self.items)))
-        self.width, self.height = aw, sum(h for _, h in self._sizes) + gaps
+        self.width, self.height = w, sum(h for _, h in self._sizes) + gaps
         return self.width, self.height
 
     def _gap(self, i: int) -> float:

@@ -64,7 +64,7 @@ def compose(block: Image, ctx: ComposeContext) -> list[Flowable]:
     items: list[Flowable] = [img]
     if block.caption:
         items.append(plain_paragraph(block.caption, "image.caption", ctx))
-    stack = Stack(items)
+    stack = Stack(items, width)
     stack.spaceBefore, stack.spaceAfter = 6, 12
     return [stack]
 

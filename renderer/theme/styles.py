@@ -115,13 +115,16 @@ class StyleSheet:
         return TextStyle(span=style.span, **values)
 
 
-def table_style(look: TableLook, palette: Palette, *, header_rows: int, body_rows: int, has_total: bool,
+def table_style(look: TableLook, palette: Palette, font: str, *, header_rows: int, body_rows: int, has_total: bool,
                 spans: list[tuple[tuple[int, int], tuple[int, int]]],
                 group_cells: list[tuple[int, int]]) -> TableStyle:
     """The table look: a dark header (lighter group cells), striped body, emphasised total row."""
     rule = palette.color(look.rule)
     px, py = look.padding_x, look.padding_y
     cmds: list[tuple[Any, ...]] = [
+        # reportlab sets each cell's font even for paragraph cells: without this, a
+        # non-embedded Helvetica would be listed in the PDF.
+        ("FONT", (0, 0), (-1, -1), font),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), px), ("RIGHTPADDING", (0, 0), (-1, -1), px),
         ("TOPPADDING", (0, 0), (-1, -1), py), ("BOTTOMPADDING", (0, 0), (-1, -1), py),

@@ -28,7 +28,7 @@ def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     widths = _widths(table, ctx)
     look = ctx.theme.data.components.table
     rl = RLTable(header + body, colWidths=widths, repeatRows=len(header), splitByRow=1,
-                 style=table_style(look, ctx.theme.palette, header_rows=len(header), body_rows=len(table.rows),
+                 style=table_style(look, ctx.theme.palette, ctx.theme.font("regular"), header_rows=len(header), body_rows=len(table.rows),
                                    has_total=table.total is not None, spans=spans, group_cells=group_cells))
     keys = [row.key for row in table.rows] + (["total"] if table.total else [])
     caption_style = "table.caption"

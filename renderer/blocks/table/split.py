@@ -40,7 +40,7 @@ class CaptionedTable(Flowable):
                               self.continued, self.gap)
         for part in (head, tail):
             part._block = getattr(self, "_block", None)  # type: ignore[attr-defined]
-        head.spaceBefore, tail.spaceAfter = self.spaceBefore, self.spaceAfter
+        head.spaceBefore, tail.spaceAfter = self.getSpaceBefore(), self.getSpaceAfter()
         return [head, tail]
 
     def draw(self) -> None:

@@ -1,0 +1,98 @@
+"""The table block: header levels, number formats, checked totals, splitting across pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from renderer.blocks.table.split import CaptionedTable
+from tests.conftest import body_page, checked_edition, compose_page, errors_of, pdf_text, render_edition
+
+CASES = """\
+type: table
+id: cases
+caption: Cases by type
+columns:
+  - {key: type, label: Case Type}
+  - {key: active, label: Active, group: Case Status}
+  - {key: resolved, label: Resolved, group: Case Status}
+  - {key: total, label: Total, sum_of: [active, resolved]}
+rows:
+  - [Endangered Runaway, 2999, 22347, 25346]
+  - [Family Abduction, 316, 923, 1239]
+total: {label: Grand Total, values: [3315, 23270, 26585]}
+"""
+
+
+def test_grouped_columns_make_a_two_row_header_with_a_span(edition: Callable[..., Path]) -> None:
+    flowables, _ = compose_page(edition(body_page(CASES)))
+    (table,) = [f for f in flowables if isinstance(f, CaptionedTable)]
+    assert table.header_rows == 2
+    cells = table.table._cellvalues
+    assert [p.text for p in cells[0]] == ["Case Type", "Case Status", "", "Total"]
+    assert [p.text for p in cells[1]][1:3] == ["Active", "Resolved"]
+    assert [p.text for p in cells[2]] == ["Endangered Runaway", "2,999", "22,347", "25,346"]
+    assert [p.text for p in cells[-1]] == ["Grand Total", "3,315", "23,270", "26,585"]
+
+
+def test_numbers_are_right_aligned_and_labels_left(edition: Callable[..., Path]) -> None:
+    flowables, _ = compose_page(edition(body_page(CASES)))
+    (table,) = [f for f in flowables if isinstance(f, CaptionedTable)]
+    row = table.table._cellvalues[2]
+    assert row[0].style.alignment == 0 and all(p.style.alignment == 2 for p in row[1:])
+
+
+def test_wrong_total_is_reported_at_the_total_row(edition: Callable[..., Path]) -> None:
+    root = edition(body_page(CASES.replace("values: [3315, 23270, 26585]", "values: [3315, 23270, 26586]")))
+    checked, sink = checked_edition(root)
+    assert checked is None
+    (error,) = errors_of(sink)
+    assert error.endswith("00-page.yaml:14:12: error: total of 'total' is typed as 26,586 "
+                          "but the rows add up to 26,585")
+
+
+def test_wrong_row_sum_names_the_row(edition: Callable[..., Path]) -> None:
+    root = edition(body_page(CASES.replace("[Family Abduction, 316, 923, 1239]", "[Family Abduction, 316, 923, 1240]")))
+    _, sink = checked_edition(root)
+    assert any(":13:9: error: row 'Family Abduction': total is 1,240 but 316 + 923 = 1,239" in e
+               for e in errors_of(sink))
+
+
+def test_text_in_a_number_column_is_an_error_with_a_hint(edition: Callable[..., Path]) -> None:
+    root = edition(body_page(CASES.replace("[Family Abduction, 316,", "[Family Abduction, '3,16',")))
+    _, sink = checked_edition(root)
+    assert any("column 'active': expected a number, got '3,16'" in e for e in errors_of(sink))
+
+
+def test_long_table_splits_with_header_repeated_and_caption_continued(edition: Callable[..., Path]) -> None:
+    rows = "\n".join(f"  - [Row {i}, {i}, {i}, {2 * i}]" for i in range(1, 90))
+    table = CASES.split("rows:")[0] + "rows:\n" + rows + "\n"
+    rendering, sink = render_edition(edition(body_page(table)))
+    assert rendering is not None, errors_of(sink)
+    pages = pdf_text(rendering.pdf)
+    assert len(pages) >= 2
+    assert "Cases by type (continued)" not in pages[0] and "Cases by type" in pages[0]
+    assert "Cases by type (continued)" in pages[1]
+    assert "Active" in pages[1] and "Case Status" in pages[1]
+    parts = [b for p in rendering.layout_map.pages for b in p.blocks if b.id == "cases"]
+    assert len(parts) == len(pages) >= 2
+    assert all("Cases by type (continued)" in page for page in pages[1:])
+    keys = [r.key for part in parts for r in part.rows]
+    assert keys == [f"row-{i}" for i in range(1, 90)]
+
+
+def test_shares_must_add_to_100_within_rounding(edition: Callable[..., Path]) -> None:
+    shares = """\
+    type: table
+    id: shares
+    caption: Shares
+    columns:
+      - {key: sex, label: Sex}
+      - {key: share, label: Share, format: percent}
+    shares_sum_to_100: true
+    rows:
+      - [Female, 93]
+      - [Male, 5]
+    """
+    _, sink = checked_edition(edition(body_page(shares)))
+    assert any("shares in 'share' add up to 98%, not 100%" in e for e in errors_of(sink))

@@ -1,0 +1,98 @@
+"""Shared helpers: tiny editions written to a temporary folder, built in-process."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from renderer.build import Paths, render
+from renderer.diagnostics import Sink
+from renderer.paginate import Rendering
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYOUT = ROOT / "layout"
+FONTS = ROOT / "fonts"
+EDITION_2022 = ROOT / "content" / "2022"
+EDITION_2020 = ROOT / "content" / "2020"
+
+MANIFEST = """\
+title: Test Report
+organisation: Test Organisation
+year: 2022
+published: "2023-04-01"
+pages: [{pages}]
+"""
+
+
+def write_edition(root: Path, pages: dict[str, str], manifest: str | None = None) -> Path:
+    """Write an edition: ``pages`` maps file names to YAML text (dedented), in order."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "manifest.yaml").write_text(manifest or MANIFEST.format(pages=", ".join(pages)), encoding="utf-8")
+    for name, text in pages.items():
+        (root / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def body_page(*blocks: str, template: str = "body") -> str:
+    """A page file from block snippets, each a YAML mapping in flow or block style."""
+    lines = [f"template: {template}", "blocks:"]
+    for block in blocks:
+        block = textwrap.dedent(block).strip("\n")
+        first, *rest = block.splitlines()
+        lines.append("  - " + first)
+        lines.extend("    " + line for line in rest)
+    return "\n".join(lines) + "\n"
+
+
+def render_edition(root: Path, strict: bool = False, cache: Path | None = None) -> tuple[Rendering | None, Sink]:
+    sink = Sink()
+    return render(Paths(root, LAYOUT, FONTS), sink, chart_cache=cache, strict=strict), sink
+
+
+@pytest.fixture
+def edition(tmp_path: Path) -> Callable[..., Path]:
+    def make(*pages: str, names: list[str] | None = None) -> Path:
+        names = names or [f"{i:02d}-page.yaml" for i in range(len(pages))]
+        return write_edition(tmp_path / "edition", dict(zip(names, pages)))
+    return make
+
+
+@pytest.fixture(scope="session")
+def theme():  # type: ignore[no-untyped-def]
+    from renderer.theme import load_theme
+    sink = Sink()
+    loaded = load_theme(LAYOUT, FONTS, sink)
+    assert loaded is not None, [d.render() for d in sink]
+    return loaded
+
+
+def checked_edition(root: Path):  # type: ignore[no-untyped-def]
+    """Load and check an edition; returns (Checked | None, sink)."""
+    from renderer.validate import check_edition
+    sink = Sink()
+    return check_edition(root, LAYOUT, FONTS, sink), sink
+
+
+def compose_page(root: Path):  # type: ignore[no-untyped-def]
+    """Compose every block of a checked edition; returns (flowables, context)."""
+    from renderer.blocks import ComposeContext, compose_block
+    checked, sink = checked_edition(root)
+    assert checked is not None, [d.render() for d in sink]
+    ctx = ComposeContext(checked.edition, checked.theme, checked.quantities, checked.theme.frame_width)
+    flowables = [f for page in checked.edition.pages for b in page.blocks for f in compose_block(b, ctx)]
+    return flowables, ctx
+
+
+def pdf_text(pdf: bytes) -> list[str]:
+    """The text of each page, as a reader's copy-paste would give it."""
+    import io
+
+    import pypdf
+    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def errors_of(sink: Sink) -> list[str]:
+    return [d.render() for d in sink.errors]
