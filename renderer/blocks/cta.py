@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model
 from ..model.markup import LINK_SCHEMES
 from .base import CheckContext, ComposeContext, register
 from .boxes import Panel, Stack
-from .markup import check_text, paragraph, plain_paragraph
+from .markup import Para, check_text, paragraph, plain_paragraph
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,7 +48,7 @@ def compose(block: Cta, ctx: ComposeContext) -> list[Flowable]:
         items.append(paragraph(block.text, "cta.text", ctx))
     if block.link:
         colour = "#" + ctx.theme.styles.para("cta.link").textColor.hexval()[2:]
-        items.append(Paragraph(f"<a href={quoteattr(block.link.url)} color={quoteattr(colour)}>"
+        items.append(Para(f"<a href={quoteattr(block.link.url)} color={quoteattr(colour)}>"
                                f"{escape(block.link.label)}</a>", ctx.theme.styles.para("cta.link")))
     fill = ctx.theme.palette.color(look.fill) if look.fill else None
     panel = Panel(Stack(items), ctx.theme.palette.color(look.rule), look.rule_width, fill=fill,

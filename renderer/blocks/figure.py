@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..diagnostics import did_you_mean
 from ..model.block import Block, block_model
 from ..model.numbers import NumberFormat, Quantity, format_number
 from .base import CheckContext, ComposeContext, register
 from .boxes import Panel, Stack
-from .markup import check_text, paragraph
+from .markup import Para, check_text, paragraph
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,7 +68,7 @@ def value_text(fig: FigureData, ctx: ComposeContext) -> str:
 def figure_flowable(fig: FigureData, ctx: ComposeContext) -> Flowable:
     look = ctx.theme.data.components.figure
     mark = f"<super>{escape(fig.footnote)}</super>" if fig.footnote else ""
-    value = Paragraph(escape(value_text(fig, ctx)) + mark, ctx.theme.styles.para("figure.value"))
+    value = Para(escape(value_text(fig, ctx)) + mark, ctx.theme.styles.para("figure.value"))
     label = paragraph(fig.label, "figure.label", ctx)
     label.spaceBefore = 3
     return Panel(Stack([value, label]), ctx.theme.palette.color(look.rule), look.rule_width, indent=look.gap)

@@ -35,13 +35,31 @@ def to_markup(text: str, ctx: ComposeContext) -> str:
     return _render(parse(text), ctx)
 
 
+class Para(Paragraph):  # type: ignore[misc]
+    """A paragraph that remembers its line breaks for the last width it was wrapped to.
+
+    Platypus wraps a paragraph several times (keep-with-next groups, split attempts, the
+    final placement); the lines depend only on the width, so breaking them once is enough.
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        if self._wrapped is not None and self._wrapped[0] == aw:
+            self.width, self.height = self._wrapped[1]
+            return self._wrapped[1]
+        size = super().wrap(aw, ah)
+        self._wrapped = (aw, (self.width, self.height))
+        return size
+
+
 def paragraph(text: str, style_name: str, ctx: ComposeContext) -> Paragraph:
-    return Paragraph(to_markup(text, ctx), ctx.theme.styles.para(style_name))
+    return Para(to_markup(text, ctx), ctx.theme.styles.para(style_name))
 
 
 def plain_paragraph(text: str, style_name: str, ctx: ComposeContext) -> Paragraph:
     """A paragraph of text taken literally (no markup at all): labels, captions, cells."""
-    return Paragraph(escape(text), ctx.theme.styles.para(style_name))
+    return Para(escape(text), ctx.theme.styles.para(style_name))
 
 
 def _render(items: tuple[Inline, ...], ctx: ComposeContext) -> str:

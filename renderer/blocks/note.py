@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model
 from .base import CheckContext, ComposeContext, register
-from .markup import check_text, to_markup
+from .markup import Para, check_text, to_markup
 
 
 @block_model("note")
@@ -29,7 +29,7 @@ def check(block: Note, ctx: CheckContext) -> None:
 
 def compose(block: Note, ctx: ComposeContext) -> list[Flowable]:
     mark = f"<b>{escape(block.mark)}</b> " if block.mark else ""
-    return [Paragraph(mark + to_markup(block.text, ctx), ctx.theme.styles.para("note.text"))]
+    return [Para(mark + to_markup(block.text, ctx), ctx.theme.styles.para("note.text"))]
 
 
 register(Note, check, compose)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model
 from .base import CheckContext, ComposeContext, register
 from .boxes import Row
-from .markup import check_text, paragraph
+from .markup import Para, check_text, paragraph
 
 
 @block_model("list")
@@ -37,7 +37,7 @@ def compose(block: ListBlock, ctx: ComposeContext) -> list[Flowable]:
     out: list[Flowable] = []
     for i, item in enumerate(block.items):
         marker = f"{block.start + i}" if block.numbered else "•"
-        row = Row([Paragraph(marker, number_style), paragraph(item, "list.item", ctx)], 4, fixed_first=width)
+        row = Row([Para(marker, number_style), paragraph(item, "list.item", ctx)], 4, fixed_first=width)
         row.spaceAfter = 8
         out.append(row)
     return out

@@ -13,7 +13,9 @@ tag written in content is ever interpreted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -53,8 +55,17 @@ class MarkupError(ValueError):
         self.hint = hint
 
 
+_SPECIAL = re.compile(r"[\\*_\[\]{]")
+
+
+@lru_cache(maxsize=4096)
 def parse(source: str) -> tuple[Inline, ...]:
-    """Parse inline markup; raise :class:`MarkupError` on an unclosed or bad construct."""
+    """Parse inline markup; raise :class:`MarkupError` on an unclosed or bad construct.
+
+    Cached: the check and compose stages both parse every text, and results are immutable.
+    """
+    if not _SPECIAL.search(source):
+        return (Text(source),) if source else ()
     items, end = _parse(source, 0, None)
     return items
 
@@ -70,6 +81,14 @@ def _parse(src: str, pos: int, closer: str | None) -> tuple[tuple[Inline, ...], 
             buf.clear()
 
     while pos < len(src):
+        special = _SPECIAL.search(src, pos)
+        if special is None:  # plain text to the end: take it in one piece
+            buf.append(src[pos:])
+            pos = len(src)
+            break
+        if special.start() > pos:
+            buf.append(src[pos:special.start()])
+            pos = special.start()
         ch = src[pos]
         if closer and src.startswith(closer, pos):
             flush()

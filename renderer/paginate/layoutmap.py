@@ -7,7 +7,7 @@ back to the content that caused it.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..blocks.base import BlockRef
@@ -58,8 +58,18 @@ class LayoutMap:
         self.pages[-1].blocks.append(Placed(ref.id, ref.type, ref.title, ref.source, ref.line, _round(bbox), placed))
 
     def to_json(self) -> str:
-        data: dict[str, Any] = {"version": 1, "edition": self.edition, "pages": [asdict(p) for p in self.pages]}
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        data: dict[str, Any] = {"version": 1, "edition": self.edition, "pages": [_page(p) for p in self.pages]}
+        # One page per line: small, and still readable in a diff.
+        pages = ",\n".join(json.dumps(p, ensure_ascii=False, separators=(",", ":")) for p in data["pages"])
+        return f'{{"version":1,"edition":{json.dumps(self.edition, ensure_ascii=False)},"pages":[\n{pages}\n]}}\n'
+
+
+def _page(p: PageRecord) -> dict[str, Any]:
+    return {"index": p.index, "folio": p.folio, "template": p.template, "section": p.section,
+            "header_footer": p.header_footer,
+            "blocks": [{"id": b.id, "type": b.type, "title": b.title, "source": b.source, "line": b.line,
+                        "bbox": b.bbox, "rows": [{"key": r.key, "label": r.label, "line": r.line, "bbox": r.bbox}
+                                                 for r in b.rows]} for b in p.blocks]}
 
 
 def _round(box: Box) -> Box:

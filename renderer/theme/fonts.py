@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -47,10 +48,12 @@ def register_family(family: str, files: dict[str, str], fonts_dir: Path, span: S
     return paths
 
 
+@cache
+def _drawable(font_name: str) -> frozenset[str]:
+    cmap = getattr(pdfmetrics.getFont(font_name).face, "charToGlyph", {})
+    return frozenset(map(chr, cmap)) | frozenset("\n\t\r\u00ad")
+
+
 def missing_glyphs(text: str, font_name: str) -> list[str]:
     """Characters of ``text`` the registered font cannot draw (they would print as empty boxes)."""
-    font = pdfmetrics.getFont(font_name)
-    cmap = getattr(font.face, "charToGlyph", None)
-    if cmap is None:
-        return []
-    return sorted({ch for ch in text if ord(ch) >= 32 and ord(ch) not in cmap and ch not in "\n\t\u00ad"})
+    return sorted(set(text) - _drawable(font_name))

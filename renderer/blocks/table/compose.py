@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
@@ -19,16 +20,18 @@ from .split import CaptionedTable
 def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     styles = ctx.theme.styles
     header, spans, group_cells = _header(table, ctx)
-    body = [[_cell(table, i, cell, "table.cell", ctx) for i, cell in enumerate(row.cells)] for row in table.rows]
-    if table.total is not None:
-        values = dict(zip(table.numeric(), table.total.values))
-        body.append([plain_paragraph(table.total.label, "table.total", ctx) if i == 0 else
-                     _cell(table, i, values[i], "table.total", ctx) if i in values else Paragraph("", styles.para("table.total"))
-                     for i in range(len(table.columns))])
     widths = _widths(table, ctx)
     look = ctx.theme.data.components.table
+    room = [w - 2 * look.padding_x for w in widths]
+    body: list[list[Any]] = [[_cell(table, i, cell, "table.cell", room[i], ctx) for i, cell in enumerate(row.cells)]
+                             for row in table.rows]
+    if table.total is not None:
+        values = dict(zip(table.numeric(), table.total.values))
+        body.append([_cell(table, i, values[i] if i else table.total.label, "table.total", room[i], ctx)
+                     if i in values or i == 0 else "" for i in range(len(table.columns))])
     rl = RLTable(header + body, colWidths=widths, repeatRows=len(header), splitByRow=1,
-                 style=table_style(look, ctx.theme.palette, ctx.theme.font("regular"), header_rows=len(header), body_rows=len(table.rows),
+                 style=table_style(look, styles.para("table.cell"), styles.para("table.total"), ctx.theme.palette,
+                                   numeric=table.numeric(), header_rows=len(header), body_rows=len(table.rows),
                                    has_total=table.total is not None, spans=spans, group_cells=group_cells))
     keys = [row.key for row in table.rows] + (["total"] if table.total else [])
     caption_style = "table.caption"
@@ -46,11 +49,14 @@ def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     return out
 
 
-def _cell(table: Table, i: int, value: Decimal | str, style: str, ctx: ComposeContext) -> Paragraph:
-    fmt = table.fmt(i)
-    if fmt == "text" or not isinstance(value, Decimal):
-        return plain_paragraph(str(value), style, ctx)
-    return plain_paragraph(format_number(value, fmt), style + ".number", ctx)  # type: ignore[arg-type]
+def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, ctx: ComposeContext) -> str | Paragraph:
+    """A cell as a plain string (drawn in the column's style), or a paragraph if it must wrap."""
+    if isinstance(value, Decimal) and table.fmt(i) != "text":
+        return format_number(value, table.fmt(i))  # type: ignore[arg-type]
+    text = str(value)
+    if stringWidth(text, *ctx.theme.styles.font(style)) <= room:
+        return text
+    return plain_paragraph(text, style, ctx)
 
 
 def _header(table: Table, ctx: ComposeContext) -> tuple[list[list[Paragraph]], list, list]:

@@ -1,0 +1,58 @@
+"""The charts' input: what to draw (ChartSpec) and how it should look (ChartLook).
+
+Plain frozen values with no drawing library behind them, so the engine can build them, the
+cache can hash them and a worker process can receive them without importing matplotlib.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+Kind = Literal["bar", "column", "stacked_bar", "donut", "pie", "share_bar", "waffle", "state_map"]
+Format = Literal["number", "percent"]
+Sort = Literal["none", "ascending", "descending"]
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    name: str
+    values: tuple[Decimal, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSpec:
+    kind: Kind
+    labels: tuple[str, ...]
+    series: tuple[Series, ...]
+    format: Format
+    sort: Sort
+    width: float
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class ChartLook:
+    font_files: tuple[tuple[str, str], ...]  # (face, path): regular, bold, black
+    font_names: tuple[tuple[str, str], ...]  # (face, reportlab font name)
+    series_colors: tuple[str, ...]
+    text: str
+    muted: str
+    grid: str
+    background: str
+    ramp: tuple[str, ...]  # light to dark, for the state map
+    font_size: float
+    title_size: float
+
+    def font(self, face: str) -> str:
+        """The reportlab name of a face; a missing face falls back to the regular one."""
+        names = dict(self.font_names)
+        return names.get(face) or names["regular"]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartJob:
+    name: str  # the PDF form XObject to define
+    spec: ChartSpec
+    look: ChartLook

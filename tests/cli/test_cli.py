@@ -1,0 +1,69 @@
+"""The command line as a user meets it: exit codes, messages on stderr, files written or not."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FONTS, LAYOUT, ROOT, body_page
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "renderer", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120)
+
+
+def paths() -> list[str]:
+    return ["--layout", str(LAYOUT), "--fonts", str(FONTS)]
+
+
+def test_build_writes_pdf_and_layout_map(edition: Callable[..., Path], tmp_path: Path) -> None:
+    root = edition(body_page("{type: heading, level: 1, text: Hello}", "{type: paragraph, text: World}"))
+    out = tmp_path / "out" / "report.pdf"
+    result = run("build", str(root), "-o", str(out), *paths())
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert out.with_suffix(".layout.json").is_file()
+    assert "wrote" in result.stderr and "1 pages" in result.stderr
+
+
+def test_quiet_build_prints_nothing(edition: Callable[..., Path], tmp_path: Path) -> None:
+    root = edition(body_page("{type: paragraph, text: World}"))
+    result = run("build", str(root), "-o", str(tmp_path / "r.pdf"), "--quiet", *paths())
+    assert result.returncode == 0 and result.stderr == "" and result.stdout == ""
+
+
+def test_content_error_exits_1_with_file_and_line_and_keeps_last_pdf(edition: Callable[..., Path],
+                                                                      tmp_path: Path) -> None:
+    root = edition(body_page("{type: paragraph, text: fine}"))
+    out = tmp_path / "r.pdf"
+    assert run("build", str(root), "-o", str(out), *paths()).returncode == 0
+    before = out.read_bytes()
+    (root / "00-page.yaml").write_text(body_page("{type: paragraph, txt: oops}"))
+    result = run("build", str(root), "-o", str(out), *paths())
+    assert result.returncode == 1
+    assert "00-page.yaml:3:5: error: unknown key 'txt' in paragraph" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".r.pdf")) == []
+
+
+def test_check_validates_and_writes_nothing(edition: Callable[..., Path], tmp_path: Path) -> None:
+    root = edition(body_page("{type: paragraph, text: fine}"))
+    result = run("check", str(root), *paths(), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert list(tmp_path.iterdir()) == [root]
+
+
+@pytest.mark.parametrize("args", [[], ["frobnicate"], ["build", "--no-such-flag"], ["check"]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert run(*args).returncode == 2
+
+
+def test_missing_edition_folder_is_a_content_error(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "nowhere"), *paths())
+    assert result.returncode == 1 and "no manifest.yaml" in result.stderr
