@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", parents=[common], help="validate an edition; writes nothing")
     c.add_argument("edition", type=Path)
     c.add_argument("--strict", action="store_true")
+    sc = sub.add_parser("schema", help="write the JSON Schemas of content files")
+    sc.add_argument("-o", "--output", type=Path, default=Path("content"), help="folder (default: content)")
+    sc.add_argument("-q", "--quiet", action="store_true")
     from .review_cli import add_review_commands
     add_review_commands(sub, common)
     return p
@@ -101,4 +104,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     return code
 
 
-_COMMANDS = {"build": cmd_build, "check": cmd_check}
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .pdf.write import write_atomic
+    from .schema import manifest_schema, page_schema, render
+    for name, schema in (("manifest.schema.json", manifest_schema()), ("page.schema.json", page_schema())):
+        write_atomic(args.output / name, render(schema).encode())
+        if not args.quiet:
+            print(f"wrote {args.output / name}", file=sys.stderr)
+    return 0
+
+
+_COMMANDS = {"build": cmd_build, "check": cmd_check, "schema": cmd_schema}

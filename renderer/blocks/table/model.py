@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import ClassVar, Literal
 
 from ...diagnostics import Sink, Span
 from ...load.nodes import Node, Seq, kind_name
@@ -31,6 +31,10 @@ class Column:
 @dataclass(frozen=True, slots=True)
 class Row:
     """One body row: its cells as written, and its line."""
+
+    json_schema: ClassVar[dict[str, object]] = {
+        "type": "array", "description": "one cell per column: text or a number",
+        "items": {"anyOf": [{"type": "number"}, {"type": "string"}]}}
 
     cells: tuple[Cell, ...]
     span: Span

@@ -1,0 +1,28 @@
+"""Golden pages: small editions rendered and compared with reference images."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.conftest import errors_of, render_edition
+from tests.pages.golden import HERE, _difference, compare_pages, rasterise
+
+CASES = {"blocks": 3}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_case_matches_its_reference_pages(name: str, update_golden: bool) -> None:
+    rendering, sink = render_edition(HERE / "cases" / name)
+    assert rendering is not None, errors_of(sink)
+    compare_pages(name, rendering.pdf, CASES[name], update_golden)
+
+
+def test_comparison_fails_on_a_visible_change() -> None:
+    rendering, sink = render_edition(HERE / "cases" / "blocks")
+    assert rendering is not None, errors_of(sink)
+    page = rasterise(rendering.pdf)[1]
+    changed = page.copy()
+    changed[40:60, 40:120] = 0  # a word-sized black box
+    assert _difference("self-test", 1, page, page) is None
+    assert _difference("self-test", 1, changed, page) is not None
