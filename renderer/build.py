@@ -9,6 +9,7 @@ from .diagnostics import Sink
 from .paginate import Rendering, paginate
 from .pdf import canvas_options, make_canvasmaker, write_atomic
 from .pdf.write import document_time
+from .safety import guard_reportlab
 from .validate import check_edition
 from .version import VERSION
 
@@ -24,6 +25,7 @@ class Paths:
 
 def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict: bool = False) -> Rendering | None:
     """Build the PDF in memory; ``None`` (with diagnostics in ``sink``) when the content is bad."""
+    guard_reportlab()
     checked = check_edition(paths.edition, paths.layout, paths.fonts, sink)
     if checked is None:
         return None

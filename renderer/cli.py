@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .diagnostics import ContentError, Sink
+from .safety import guard_reportlab
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -45,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    guard_reportlab()
     parser = _parser()
     args = parser.parse_args(argv)
     try:

@@ -46,7 +46,7 @@ def test_content_error_exits_1_with_file_and_line_and_keeps_last_pdf(edition: Ca
     (root / "00-page.yaml").write_text(body_page("{type: paragraph, txt: oops}"))
     result = run("build", str(root), "-o", str(out), *paths())
     assert result.returncode == 1
-    assert "00-page.yaml:3:5: error: unknown key 'txt' in paragraph" in result.stderr
+    assert "00-page.yaml:3:23: error: unknown key 'txt' in paragraph\n  hint: did you mean 'text'?" in result.stderr
     assert "Traceback" not in result.stderr
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".r.pdf")) == []

@@ -1,0 +1,47 @@
+"""Settings the build relies on, set by the build itself rather than by the machine.
+
+reportlab reads ``RL_*`` environment variables, a ``reportlab_settings`` module anywhere on
+``sys.path`` (the working folder, under ``python -m``) and ``~/.reportlab_settings``; any of
+them can loosen its guards or change the PDF's bytes. :func:`guard_reportlab` runs before
+reportlab is first imported, ignores all three, and puts back reportlab's own defaults plus
+the few values the renderer depends on.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import types
+from typing import Any
+
+#: What the renderer relies on, over reportlab's defaults.
+REQUIRED: dict[str, Any] = {
+    "invariant": 1,            # no wall-clock time or random ids in the PDF
+    "trustedHosts": [],        # reportlab fetches nothing from any host
+    "trustedSchemes": ["file"],
+    "allowTableBoundsErrors": 1,  # the paginator measures overflow itself and reports it
+}
+
+
+def guard_reportlab() -> None:
+    """Ignore the machine's reportlab settings; call before anything imports reportlab."""
+    for name in [k for k in os.environ if k.startswith("RL_")]:
+        del os.environ[name]
+    # reportlab imports this module if it exists; an empty one means neither a stray file in
+    # the working folder nor ~/.reportlab_settings is read.
+    sys.modules.setdefault("reportlab_settings", types.ModuleType("reportlab_settings"))
+    imported = "reportlab.rl_config" in sys.modules
+    from reportlab import rl_config
+
+    if imported:  # imported before the guard: recompute the settings without RL_* variables
+        rl_config._reset()
+    for name, value in REQUIRED.items():
+        setattr(rl_config, name, value)
+
+
+def reportlab_problems() -> list[str]:
+    """Settings that differ from what the build relies on (empty when all is well)."""
+    from reportlab import rl_config
+
+    return [f"reportlab setting {name} is {getattr(rl_config, name)!r}, expected {value!r}"
+            for name, value in REQUIRED.items() if getattr(rl_config, name, None) != value]
