@@ -90,7 +90,10 @@ def load_edition(root: Path, sink: Sink, limits: SourceLimits = SourceLimits()) 
     except Invalid:
         return None
     _check_date(manifest, sink)
-    pages = [p for p in (_load_page(root, name, manifest, sink, limits) for name in manifest.pages) if p]
+    pages_span = next((s for k, s in manifest.field_spans if k == "pages"), manifest.span)
+    for name in {n for n in manifest.pages if manifest.pages.count(n) > 1}:
+        sink.error(pages_span, f"page file '{name}' is listed more than once")
+    pages = [p for p in (_load_page(root, name, manifest, sink, limits) for name in dict.fromkeys(manifest.pages)) if p]
     return Edition(root, manifest, _with_ids(tuple(pages), sink))
 
 

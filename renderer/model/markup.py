@@ -90,7 +90,10 @@ def _parse(src: str, pos: int, closer: str | None) -> tuple[tuple[Inline, ...], 
             buf.append(src[pos:special.start()])
             pos = special.start()
         ch = src[pos]
-        if closer and src.startswith(closer, pos):
+        if closer == "_" and ch == "_" and _closes_italic(src, pos):
+            flush()
+            return tuple(out), pos + 1
+        if closer and closer != "_" and src.startswith(closer, pos):
             flush()
             return tuple(out), pos + len(closer)
         if ch == "\\" and pos + 1 < len(src):
@@ -122,9 +125,17 @@ def _parse(src: str, pos: int, closer: str | None) -> tuple[tuple[Inline, ...], 
 
 
 def _opens_italic(src: str, pos: int) -> bool:
-    # An underscore inside a word (snake_case) is text, as in most Markdown dialects.
+    # As in most Markdown dialects, an underscore inside a word (snake_case) or in a run
+    # (__init__) is text; only a single one at the start of a word opens italics.
     before = src[pos - 1] if pos else " "
-    return not before.isalnum()
+    after = src[pos + 1] if pos + 1 < len(src) else " "
+    return not before.isalnum() and before != "_" and not after.isspace() and after != "_"
+
+
+def _closes_italic(src: str, pos: int) -> bool:
+    before = src[pos - 1] if pos else " "
+    after = src[pos + 1] if pos + 1 < len(src) else " "
+    return not before.isspace() and before != "_" and not after.isalnum() and after != "_"
 
 
 def _ref(src: str, pos: int, out: list[Inline]) -> int:
