@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from .blocks import CheckContext, check_block
@@ -65,16 +67,24 @@ def check_glyphs(blocks: Iterable[Block], theme: Theme, sink: Sink) -> None:
                            f"{theme.family} font", "replace it, or bundle a font that has it")
 
 
+@cache
+def _text_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in ("span", "field_spans", "id"))
+
+
 def _texts(obj: object, name: str = "") -> Iterable[tuple[str, str]]:
+    """Every text a block holds (not its nested blocks, which are checked on their own)."""
     if isinstance(obj, str):
         yield name, obj
     elif isinstance(obj, tuple):
         for item in obj:
-            yield from _texts(item, name)
+            if not isinstance(item, (int, float, Decimal, Block)):
+                yield from _texts(item, name)
     elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            if f.name not in ("span", "field_spans", "id") and not isinstance(getattr(obj, f.name), Block):
-                yield from _texts(getattr(obj, f.name), name or f.name)
+        for field_name in _text_fields(type(obj)):
+            value = getattr(obj, field_name)
+            if value is not None and not isinstance(value, (bool, int, float, Decimal, Block)):
+                yield from _texts(value, name or field_name)
 
 
 __all__ = ["Checked", "check_edition", "walk"]
