@@ -1,0 +1,50 @@
+"""Short text descriptions of charts, generated from their data (PDF alternate text)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .spec import ChartSpec
+from .text import format_value, share_labels
+
+KIND_NAMES = {"bar": "Bar chart", "column": "Column chart", "stacked_bar": "Stacked bar chart",
+              "donut": "Donut chart", "pie": "Pie chart", "share_bar": "Share bar", "waffle": "Waffle chart",
+              "state_map": "Map of US states"}
+SHOWN = 3  # categories named before the rest is summarised
+
+
+def alt_text(spec: ChartSpec, title: str) -> str:
+    """E.g. "Bar chart, Reports by state: TX 3,144 highest, CA 2,990, FL 2,101; WY 12 lowest;
+    52 values." Shares for part-of-whole kinds; series and leaders for stacked bars."""
+    head = KIND_NAMES.get(spec.kind, "Chart") + (f", {title}" if title else "")
+    series = spec.series[0].values if spec.series else ()
+    pairs = list(zip(spec.labels, series))
+    if not pairs:
+        return f"{head}: no data."
+    if spec.kind == "stacked_bar" and len(spec.series) > 1:
+        return f"{head}: {_stacked(spec)}"
+    if spec.kind in ("donut", "pie", "share_bar", "waffle"):
+        shares = share_labels(tuple(max(v, Decimal(0)) for _, v in pairs), spec.format)
+        ranked = sorted(zip(pairs, shares), key=lambda p: -p[0][1])
+        named = ", ".join(f"{label} {share}" for (label, _), share in ranked[:SHOWN + 1])
+        rest = len(ranked) - (SHOWN + 1)
+        return f"{head}: {named}" + (f", and {rest} more." if rest > 0 else ".")
+    ranked_pairs = sorted(pairs, key=lambda p: -p[1])
+    fmt = spec.format
+    top = [f"{label} {format_value(v, fmt)}" for label, v in ranked_pairs[:SHOWN]]
+    text = f"{head}: {top[0]} highest" + "".join(f", {t}" for t in top[1:])
+    if len(ranked_pairs) > SHOWN:
+        label, v = ranked_pairs[-1]
+        text += f"; {label} {format_value(v, fmt)} lowest"
+    return f"{text}; {len(pairs)} values."
+
+
+def _stacked(spec: ChartSpec) -> str:
+    names = [s.name for s in spec.series]
+    totals = [sum((s.values[i] for s in spec.series if i < len(s.values)), Decimal(0))
+              for i in range(len(spec.labels))]
+    best = max(range(len(totals)), key=lambda i: totals[i])
+    parts = ", ".join(f"{s.name} {format_value(s.values[best], spec.format)}" for s in spec.series
+                      if best < len(s.values))
+    return (f"{' and '.join(names)} for {len(spec.labels)} categories; {spec.labels[best]} highest "
+            f"at {format_value(totals[best], spec.format)} ({parts}).")

@@ -1,0 +1,110 @@
+"""Drawing charts alongside layout: cache hits are read at once, misses are drawn in worker
+processes while the engine lays out pages, and the forms are defined at the end.
+
+A single miss is drawn in this process when the forms are defined: a worker would cost more
+to start than it saves. Two workers, because a report has a handful of charts and each
+worker pays matplotlib's import once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.context import BaseContext
+from pathlib import Path
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+from . import cache
+from .ops import Op, from_json, replay, to_json
+from .spec import ChartJob, ChartLook, ChartSpec
+
+WORKERS = 2
+
+
+def draw_and_store(spec: ChartSpec, look: ChartLook, chart_key: str, cache_dir: Path | None) -> list[dict[str, Any]]:
+    """Draw one chart (importing matplotlib here, in whichever process runs this) and cache it."""
+    from .draw import draw
+    ops = draw(spec, look)
+    cache.store(cache_dir, chart_key, ops)
+    return to_json(ops)
+
+
+def _context() -> BaseContext:
+    # fork starts workers at once with this process's modules and fonts already loaded, and is
+    # safe while this process has no other thread; otherwise forkserver (or spawn) is.
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class ChartArtist:
+    """Holds every job's drawing, ready or on its way; see :func:`start`."""
+
+    def __init__(self, jobs: Sequence[ChartJob], cache_dir: Path | None) -> None:
+        self.jobs = list(jobs)
+        self.cache_dir = cache_dir
+        self.hits = 0
+        self.misses = 0
+        self._keys = {job.name: cache.key(job.spec, job.look) for job in self.jobs}
+        self._ready: dict[str, list[Op]] = {}  # by key: one drawing serves identical charts
+        self._futures: dict[str, Future[list[dict[str, Any]]]] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        missing: dict[str, ChartJob] = {}
+        for job in self.jobs:
+            k = self._keys[job.name]
+            if k in self._ready or k in missing:
+                continue
+            ops = cache.load(cache_dir, k)
+            if ops is None:
+                missing[k] = job
+            else:
+                self._ready[k] = ops
+        # Per job, so hits + misses == len(jobs); a chart repeated in the report is drawn once.
+        self.hits = sum(1 for job in self.jobs if self._keys[job.name] in self._ready)
+        self.misses = len(self.jobs) - self.hits
+        self._missing = missing
+        if len(missing) > 1:
+            self._pool = ProcessPoolExecutor(max_workers=min(WORKERS, len(missing)), mp_context=_context())
+            for k, job in missing.items():
+                self._futures[k] = self._pool.submit(draw_and_store, job.spec, job.look, k, cache_dir)
+
+    def ops(self, name: str) -> list[Op]:
+        """A job's drawing, waiting for its worker (or drawing it here) if need be."""
+        k = self._keys[name]
+        if k not in self._ready:
+            future = self._futures.get(k)
+            job = self._missing[k]
+            data = future.result() if future else draw_and_store(job.spec, job.look, k, self.cache_dir)
+            self._ready[k] = from_json(data)
+        return self._ready[k]
+
+    def define_forms(self, canvas: Canvas) -> None:
+        """Define each job's form XObject (bbox 0, 0, width, height) from its drawing."""
+        try:
+            defined: set[str] = set()
+            for job in self.jobs:
+                if job.name in defined:
+                    continue
+                defined.add(job.name)
+                ops = self.ops(job.name)
+                canvas.beginForm(job.name, 0, 0, job.spec.width, job.spec.height)
+                replay(ops, canvas)
+                canvas.endForm()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the workers (the build is over, or it was abandoned)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def start(jobs: Sequence[ChartJob], cache_dir: Path | None) -> ChartArtist:
+    """Read cached drawings and start drawing the rest; returns without waiting."""
+    return ChartArtist(jobs, cache_dir)

@@ -1,0 +1,74 @@
+"""The chart cache: one small JSON op file per drawing, keyed by everything that shapes it.
+
+The key covers the spec and look, the bytes of each font file, matplotlib's version (read from
+the installed package's metadata, which does not import matplotlib) and CHART_CODE_VERSION.
+So a warm build reads a few kilobytes of JSON per chart and never imports matplotlib.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from .ops import Op, from_json, to_json
+from .spec import ChartLook, ChartSpec
+
+# Bump when drawing code changes what a chart looks like: every cached drawing is then stale.
+CHART_CODE_VERSION = 1
+
+
+@cache
+def _file_hash(path: str, size: int, mtime_ns: int) -> str:
+    # size and mtime are part of the memo key only, so an edited font in a long-lived process
+    # is hashed again; the key itself depends on the bytes alone.
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@cache
+def _matplotlib_version() -> str:
+    return version("matplotlib")
+
+
+def key(spec: ChartSpec, look: ChartLook) -> str:
+    fonts = []
+    for face, path in look.font_files:
+        st = os.stat(path)
+        fonts.append((face, _file_hash(path, st.st_size, st.st_mtime_ns)))
+    payload = {"spec": dataclasses.asdict(spec), "look": dataclasses.asdict(look), "fonts": fonts,
+               "matplotlib": _matplotlib_version(), "code": CHART_CODE_VERSION}
+    # Decimals hash by their digits ("1.50" and "1.5" print differently, so they differ here).
+    text = json.dumps(payload, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def load(cache_dir: Path | None, chart_key: str) -> list[Op] | None:
+    """The cached ops, or None on a miss (absent, unreadable or from a broken write)."""
+    if cache_dir is None:
+        return None
+    try:
+        data = json.loads((cache_dir / f"{chart_key}.json").read_text(encoding="utf-8"))
+        return from_json(data["ops"])
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def store(cache_dir: Path | None, chart_key: str, ops: list[Op]) -> None:
+    """Write atomically (temp file, then rename): a reader sees the whole file or none."""
+    if cache_dir is None:
+        return
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({"ops": to_json(ops)}, separators=(",", ":"), ensure_ascii=False)
+    fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=f".{chart_key[:16]}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, cache_dir / f"{chart_key}.json")
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
