@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model
 from ..model.markup import LINK_SCHEMES
+from ..theme.styles import markup_colour
 from .base import CheckContext, ComposeContext, register
 from .boxes import Panel, Stack
 from .markup import Para, check_text, paragraph, plain_paragraph
@@ -47,7 +48,7 @@ def compose(block: Cta, ctx: ComposeContext) -> list[Flowable]:
     if block.text:
         items.append(paragraph(block.text, "cta.text", ctx))
     if block.link:
-        colour = "#" + ctx.theme.styles.para("cta.link").textColor.hexval()[2:]
+        colour = markup_colour(ctx.theme.styles.para("cta.link").textColor)
         items.append(Para(f"<a href={quoteattr(block.link.url)} color={quoteattr(colour)}>"
                                f"{escape(block.link.label)}</a>", ctx.theme.styles.para("cta.link")))
     fill = ctx.theme.palette.color(look.fill) if look.fill else None

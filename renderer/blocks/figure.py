@@ -67,8 +67,10 @@ def value_text(fig: FigureData, ctx: ComposeContext) -> str:
 
 def figure_flowable(fig: FigureData, ctx: ComposeContext) -> Flowable:
     look = ctx.theme.data.components.figure
-    mark = f"<super>{escape(fig.footnote)}</super>" if fig.footnote else ""
-    value = Para(escape(value_text(fig, ctx)) + mark, ctx.theme.styles.para("figure.value"))
+    style = ctx.theme.styles.para("figure.value")
+    mark = (f'<super size="{style.fontSize * 0.5:.1f}" rise="{style.fontSize * 0.42:.1f}">'
+            f"{escape(fig.footnote)}</super>") if fig.footnote else ""
+    value = Para(escape(value_text(fig, ctx)) + mark, style)
     label = paragraph(fig.label, "figure.label", ctx)
     label.spaceBefore = 3
     return Panel(Stack([value, label]), ctx.theme.palette.color(look.rule), look.rule_width, indent=look.gap)

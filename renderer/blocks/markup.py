@@ -13,6 +13,7 @@ from reportlab.platypus import Paragraph
 from ..diagnostics import Span, did_you_mean
 from ..model.markup import Inline, Link, MarkupError, Ref, Styled, Text, parse, refs
 from ..model.numbers import format_quantity
+from ..theme.styles import markup_colour
 from .base import CheckContext, ComposeContext
 
 
@@ -72,6 +73,6 @@ def _render(items: tuple[Inline, ...], ctx: ComposeContext) -> str:
         elif isinstance(item, Styled):
             out.append(f"<{item.kind}>{_render(item.children, ctx)}</{item.kind}>")
         elif isinstance(item, Link):
-            colour = "#" + ctx.theme.styles.para("link").textColor.hexval()[2:]
+            colour = markup_colour(ctx.theme.styles.para("link").textColor)
             out.append(f"<a href={quoteattr(item.url)} color={quoteattr(colour)}>{_render(item.children, ctx)}</a>")
     return "".join(out)

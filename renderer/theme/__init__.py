@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from ..load import load_yaml
 from ..load.files import display_path
 from ..model.convert import Invalid, read_dataclass
 from .fonts import face_name, register_family
-from .model import Template, TemplatesFile, ThemeFile
+from .model import Press, Template, TemplatesFile, ThemeFile
 from .styles import Palette, StyleSheet
 
 __all__ = ["Theme", "load_theme", "face_name"]
@@ -26,6 +27,13 @@ class Theme:
     styles: StyleSheet
     font_paths: dict[str, Path]
     sources: tuple[Path, ...]
+    profile: str
+    layout_dir: Path
+
+    @property
+    def press(self) -> Press | None:
+        """The press settings when building for the press, else ``None``."""
+        return self.layout.press if self.profile == "press" else None
 
     @property
     def family(self) -> str:
@@ -43,13 +51,20 @@ class Theme:
         return self.layout.page_size[0] - m.left - m.right
 
 
-def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink) -> Theme | None:
-    """Read ``theme.yaml`` and ``templates.yaml``; register the bundled fonts."""
+def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | None = None) -> Theme | None:
+    """Read ``theme.yaml`` and ``templates.yaml``; register the bundled fonts.
+
+    ``profile`` (screen or press) overrides the one ``templates.yaml`` names.
+    """
     data = _read(layout_dir / "theme.yaml", ThemeFile, sink)
     layout = _read(layout_dir / "templates.yaml", TemplatesFile, sink)
     if data is None or layout is None:
         return None
-    palette = Palette(dict(data.palette))
+    chosen = profile or layout.profile
+    if chosen == "press" and layout.press is None:
+        layout = dataclasses.replace(layout, press=Press(span=layout.span))
+    palette = Palette(dict(data.palette), chosen)
+    palette.validate(sink)
     _check_colours(data, layout, palette, sink)
     if len(layout.page_size) != 2:
         sink.error(layout.span, "page_size must be [width, height]")
@@ -60,7 +75,7 @@ def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink) -> Theme | None:
     if sink.errors:
         return None
     return Theme(data, layout, palette, styles, paths,
-                 (layout_dir / "theme.yaml", layout_dir / "templates.yaml"))
+                 (layout_dir / "theme.yaml", layout_dir / "templates.yaml"), chosen, layout_dir)
 
 
 def _read(path: Path, cls: type, sink: Sink):  # type: ignore[no-untyped-def]
@@ -78,9 +93,6 @@ def _read(path: Path, cls: type, sink: Sink):  # type: ignore[no-untyped-def]
 
 
 def _check_colours(data: ThemeFile, layout: TemplatesFile, palette: Palette, sink: Sink) -> None:
-    for name, value in data.palette.items():
-        if palette.hex(value) is None:
-            sink.error(data.span, f"palette colour '{name}': '{value}' is not #RRGGBB")
     c = data.components
     for owner, attrs in ((c.banner, ("fill", "accent")), (c.table, ("header_fill", "group_fill", "stripe_fill",
                          "total_fill", "rule")), (c.figure, ("rule", "fill")), (c.quote, ("rule", "fill")),

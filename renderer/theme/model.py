@@ -20,6 +20,16 @@ class Fonts:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PaletteColour:
+    """One named colour: RGB for the screen, CMYK percentages for the press."""
+
+    yaml_name = "colour"
+    span: Span
+    rgb: str = field(metadata={"doc": "#RRGGBB"})
+    cmyk: tuple[float, ...] = field(metadata={"doc": "[C, M, Y, K] in percent; total ink at most 300"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TextStyle:
     """A paragraph style; unset values come from ``parent``."""
 
@@ -116,7 +126,7 @@ class ThemeFile:
     yaml_name = "theme"
     span: Span
     fonts: Fonts
-    palette: dict[str, str]
+    palette: dict[str, PaletteColour]
     styles: dict[str, TextStyle]
     components: Components
     charts: ChartTokens
@@ -160,11 +170,33 @@ class Template:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Press:
+    """What the ``press`` profile adds: bleed, marks and the PDF/X identification."""
+
+    yaml_name = "press"
+    span: Span
+    bleed: float = field(default=9.0, metadata={"doc": "bleed beyond the trim on every side (0.125 in = 9 pt)"})
+    marks: bool = field(default=True, metadata={"doc": "crop marks outside the bleed"})
+    registration: bool = field(default=False, metadata={"doc": "registration targets beside the marks"})
+    slug: bool = field(default=True, metadata={"doc": "a slug line with title, date and page"})
+    standard: Literal["PDF/X-1a:2001", "PDF/X-4"] = field(default="PDF/X-1a:2001", metadata={
+        "doc": "PDF/X-1a:2001 (needs no profile file) or PDF/X-4 (needs icc_profile)"})
+    output_condition: str = field(default="CGATS TR 001", metadata={
+        "doc": "registered characterization, e.g. 'CGATS TR 001' (US offset) or 'FOGRA39'"})
+    output_condition_info: str = field(default="U.S. Web Coated (SWOP) v2 characterization data, CGATS TR 001",
+                                       metadata={"doc": "a human-readable description of the printing condition"})
+    registry: str = field(default="http://www.color.org", metadata={"doc": "where the characterization is registered"})
+    icc_profile: str | None = field(default=None, metadata={"doc": "the printer's CMYK ICC profile (PDF/X-4 only)"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TemplatesFile:
     """``layout/templates.yaml``."""
 
     yaml_name = "templates"
     span: Span
+    profile: Literal["screen", "press"] = field(default="screen", metadata={"doc": "default output profile"})
+    press: Press | None = field(default=None, metadata={"doc": "press profile settings"})
     page_size: tuple[float, ...] = field(metadata={"doc": "width and height in points (US Letter: 612, 792)"})
     margins: Margins
     gutter: float = field(metadata={"doc": "space between columns of a columns block"})

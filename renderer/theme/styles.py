@@ -6,7 +6,6 @@ does not define is a content diagnostic, not a KeyError.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib import colors
@@ -14,44 +13,66 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
-from ..diagnostics import Sink, Span
+import re
+
+from ..diagnostics import Sink, Span, did_you_mean
 from .fonts import face_name
-from .model import TableLook, TextStyle, ThemeFile
+from .model import PaletteColour, TableLook, TextStyle, ThemeFile
+
+_HEX = re.compile(r"#[0-9A-Fa-f]{6}")
+MAX_INK = 300
 
 _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}
 _ROOT = TextStyle(span=Span("<built-in>", 1, 1), face="regular", size=10, leading=14, color="ink",
                   space_before=0, space_after=0, align="left")
 
 
-@dataclass(slots=True)
 class Palette:
-    """Named colours from ``layout/``; hex values are accepted wherever a name is."""
+    """Named colours from ``layout/``: RGB in the ``screen`` profile, CMYK in ``press``."""
 
-    named: dict[str, str]
-    _cache: dict[str, colors.Color] = field(default_factory=dict)
+    def __init__(self, colours: dict[str, PaletteColour], profile: str) -> None:
+        self.colours = colours
+        self.profile = profile
+        self._cache: dict[str, colors.Color] = {}
 
     def hex(self, ref: str) -> str | None:
-        value = self.named.get(ref, ref)
-        if len(value) == 7 and value.startswith("#"):
-            try:
-                int(value[1:], 16)
-                return value.upper()
-            except ValueError:
-                return None
-        return None
+        colour = self.colours.get(ref)
+        return colour.rgb.upper() if colour else None
+
+    def cmyk(self, ref: str) -> tuple[float, float, float, float]:
+        c, m, y, k = self.colours[ref].cmyk
+        return c / 100, m / 100, y / 100, k / 100
 
     def color(self, ref: str) -> colors.Color:
         if ref not in self._cache:
-            value = self.hex(ref)
-            if value is None:
-                raise KeyError(ref)  # checked when the theme loads; reaching here is a bug
-            self._cache[ref] = colors.HexColor(value)
+            if ref not in self.colours:
+                raise KeyError(ref)  # names are checked when the theme loads; reaching here is a bug
+            self._cache[ref] = (colors.CMYKColor(*self.cmyk(ref)) if self.profile == "press"
+                                else colors.HexColor(self.colours[ref].rgb))
         return self._cache[ref]
 
     def check(self, ref: str | None, span: Span, sink: Sink, what: str) -> None:
-        if ref is not None and self.hex(ref) is None:
-            sink.error(span, f"{what}: colour '{ref}' is neither a palette name nor #RRGGBB",
-                       f"palette names: {', '.join(sorted(self.named))}")
+        if ref is not None and ref not in self.colours:
+            sink.error(span, f"{what}: colour '{ref}' is not in the palette",
+                       *did_you_mean(ref, self.colours) or (f"palette: {', '.join(sorted(self.colours))}",))
+
+    def validate(self, sink: Sink) -> None:
+        """Each colour: a valid #RRGGBB, four CMYK percentages, total ink at most 300%."""
+        for name, colour in self.colours.items():
+            if not _HEX.fullmatch(colour.rgb):
+                sink.error(colour.span, f"colour '{name}': rgb '{colour.rgb}' is not #RRGGBB")
+            if len(colour.cmyk) != 4 or any(not 0 <= v <= 100 for v in colour.cmyk):
+                sink.error(colour.span, f"colour '{name}': cmyk must be four percentages from 0 to 100")
+            elif sum(colour.cmyk) > MAX_INK:
+                sink.error(colour.span, f"colour '{name}': total ink {sum(colour.cmyk):g}% is over {MAX_INK}%",
+                           "printers limit total ink; lower C, M or Y")
+
+
+def markup_colour(colour: colors.Color) -> str:
+    """A colour as reportlab's paragraph markup writes it, keeping CMYK colours CMYK."""
+    if isinstance(colour, colors.CMYKColor):
+        return "cmyk({:g},{:g},{:g},{:g})".format(*colour.cmyk())
+    return "#" + colour.hexval()[2:]
 
 
 class StyleSheet:
