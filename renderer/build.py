@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Sink
 from .paginate import Rendering, paginate
 from .pdf import canvas_options, make_canvasmaker, write_atomic
+from .load.files import resolve_inside
+from .pdf.press import identify_pdfx, press_canvas_options
 from .pdf.write import document_time
+from .theme import Theme
 from .safety import guard_reportlab
 from .validate import check_edition
 from .version import VERSION
@@ -23,21 +27,45 @@ class Paths:
     fonts: Path
 
 
-def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict: bool = False) -> Rendering | None:
-    """Build the PDF in memory; ``None`` (with diagnostics in ``sink``) when the content is bad."""
+def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict: bool = False,
+           profile: str | None = None) -> Rendering | None:
+    """Build the PDF in memory; ``None`` (with diagnostics in ``sink``) when the content is bad.
+
+    ``profile`` is ``screen`` or ``press``; by default the one ``layout/templates.yaml`` names.
+    """
     guard_reportlab()
-    checked = check_edition(paths.edition, paths.layout, paths.fonts, sink)
+    checked = check_edition(paths.edition, paths.layout, paths.fonts, sink, profile=profile)
     if checked is None:
         return None
     edition, theme = checked.edition, checked.theme
     meta = canvas_options(edition, VERSION, theme.font("regular"))
-    return paginate(edition, theme, checked.quantities, sink, canvasmaker=make_canvasmaker(document_time(edition)),
-                    meta=meta, chart_cache=chart_cache, strict=strict)
+    when = document_time(edition)
+    press = theme.press
+    icc = _icc_profile(theme, sink) if press else None
+    if sink.errors:
+        return None
+    options = press_canvas_options(press, theme.geometry.trim_box, theme.geometry.bleed_box) if press else {}
+    rendering = paginate(edition, theme, checked.quantities, sink, canvasmaker=make_canvasmaker(when, **options),
+                         meta=meta, chart_cache=chart_cache, strict=strict)
+    if rendering is None or press is None:
+        return rendering
+    return dataclasses.replace(rendering, pdf=identify_pdfx(rendering.pdf, edition, press, when, icc))
 
 
-def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False) -> Rendering | None:
+def _icc_profile(theme: Theme, sink: Sink) -> Path | None:
+    press = theme.press
+    assert press is not None
+    if press.standard == "PDF/X-4" and not press.icc_profile:
+        sink.error(press.span, "PDF/X-4 needs the printer's CMYK ICC profile", "set press: icc_profile: FILE")
+        return None
+    if not press.icc_profile:
+        return None
+    return resolve_inside(theme.layout_dir, press.icc_profile, press.span, sink, "ICC profile")
+
+
+def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profile: str | None = None) -> Rendering | None:
     """Render and write the PDF and its layout map; nothing is written when the build fails."""
-    rendering = render(paths, sink, chart_cache=output.parent / ".chart-cache", strict=strict)
+    rendering = render(paths, sink, chart_cache=output.parent / ".chart-cache", strict=strict, profile=profile)
     if rendering is None:
         return None
     write_atomic(output.with_suffix(".layout.json"), rendering.layout_map.to_json().encode())

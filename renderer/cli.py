@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("edition", nargs="?", type=Path, default=Path("content/2022"))
     b.add_argument("-o", "--output", type=Path, default=None, help="PDF path (default: build/impact-report-NAME.pdf)")
     b.add_argument("--strict", action="store_true", help="treat warnings (e.g. a missed page expectation) as errors")
+    b.add_argument("--profile", choices=("screen", "press"), default=None,
+                   help="screen (RGB, links) or press (CMYK, bleed, marks, PDF/X); default from layout/")
     c = sub.add_parser("check", parents=[common], help="validate an edition; writes nothing")
     c.add_argument("edition", type=Path)
     c.add_argument("--strict", action="store_true")
@@ -85,7 +87,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     output = args.output or Path("build") / f"impact-report-{args.edition.resolve().name}.pdf"
     sink = Sink()
-    rendering = build(_paths(args), output, sink, strict=args.strict)
+    rendering = build(_paths(args), output, sink, strict=args.strict, profile=args.profile)
     code = _finish(sink, args.strict, args.quiet)
     if rendering is not None and code == 0 and not args.quiet:
         print(f"wrote {output} ({rendering.page_count} pages, {len(rendering.pdf):,} bytes, "

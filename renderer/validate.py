@@ -26,9 +26,9 @@ class Checked:
 
 
 def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Sink,
-                  limits: SourceLimits = SourceLimits()) -> Checked | None:
+                  limits: SourceLimits = SourceLimits(), profile: str | None = None) -> Checked | None:
     """Load and check the theme and the edition; ``None`` when anything is an error."""
-    theme = load_theme(layout_dir, fonts_dir, sink)
+    theme = load_theme(layout_dir, fonts_dir, sink, profile)
     edition = load_edition(edition_dir, sink, limits)
     if theme is None or edition is None:
         return None

@@ -36,8 +36,10 @@ def check(block: Contents, ctx: CheckContext) -> None:
 class ContentsEntry(Flowable):
     """One line: the folio (a form filled in later), the section title, a link over both."""
 
-    def __init__(self, key: str, title: Paragraph, number_style: Paragraph, number_width: float) -> None:
+    def __init__(self, key: str, title: Paragraph, number_style: Paragraph, number_width: float,
+                 linked: bool = True) -> None:
         super().__init__()
+        self.linked = linked
         self.key, self.title, self.number_width = key, title, number_width
         self.number_style = number_style.style
         self.form = "toc-" + key
@@ -55,7 +57,8 @@ class ContentsEntry(Flowable):
         c.restoreState()
         _, h = self.title.wrap(self.width - self.number_width - 12, self.height)
         self.title.drawOn(c, self.number_width + 12, (self.height - h) / 2)
-        c.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+        if self.linked:
+            c.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
     def define_number(self, canvas: object, folio: int | None) -> None:
         """Define this entry's number form: right-aligned, in the contents number style."""
@@ -76,7 +79,8 @@ def compose(block: Contents, ctx: ComposeContext) -> list[Flowable]:
     out: list[Flowable] = [plain_paragraph(block.title, "contents.title", ctx)]
     for heading in (b for b in walk(_all(ctx)) if isinstance(b, Heading) and b.level == 1 and b.contents):
         mark = HeadingMark(heading)
-        entry = ContentsEntry(mark.key, plain_paragraph(heading.text, "contents.entry", ctx), number, width)
+        entry = ContentsEntry(mark.key, plain_paragraph(heading.text, "contents.entry", ctx), number, width,
+                              linked=ctx.theme.press is None)
         entry.spaceAfter = 6
         ctx.toc_entries.append(entry)  # type: ignore[arg-type]
         out.append(entry)

@@ -49,8 +49,9 @@ def compose(block: Cta, ctx: ComposeContext) -> list[Flowable]:
         items.append(paragraph(block.text, "cta.text", ctx))
     if block.link:
         colour = markup_colour(ctx.theme.styles.para("cta.link").textColor)
-        items.append(Para(f"<a href={quoteattr(block.link.url)} color={quoteattr(colour)}>"
-                               f"{escape(block.link.label)}</a>", ctx.theme.styles.para("cta.link")))
+        label = escape(block.link.label)
+        markup = label if ctx.theme.press else f"<a href={quoteattr(block.link.url)} color={quoteattr(colour)}>{label}</a>"
+        items.append(Para(markup, ctx.theme.styles.para("cta.link")))
     fill = ctx.theme.palette.color(look.fill) if look.fill else None
     panel = Panel(Stack(items), ctx.theme.palette.color(look.rule), look.rule_width, fill=fill,
                   padding=look.padding, rule_on="top")

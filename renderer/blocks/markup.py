@@ -73,6 +73,9 @@ def _render(items: tuple[Inline, ...], ctx: ComposeContext) -> str:
         elif isinstance(item, Styled):
             out.append(f"<{item.kind}>{_render(item.children, ctx)}</{item.kind}>")
         elif isinstance(item, Link):
-            colour = markup_colour(ctx.theme.styles.para("link").textColor)
-            out.append(f"<a href={quoteattr(item.url)} color={quoteattr(colour)}>{_render(item.children, ctx)}</a>")
+            colour = quoteattr(markup_colour(ctx.theme.styles.para("link").textColor))
+            inner = _render(item.children, ctx)
+            # A printed page has nothing to click: the press profile keeps the colour only.
+            out.append(f"<font color={colour}>{inner}</font>" if ctx.theme.press else
+                       f"<a href={quoteattr(item.url)} color={colour}>{inner}</a>")
     return "".join(out)

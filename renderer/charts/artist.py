@@ -19,7 +19,7 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 
 from . import cache
-from .ops import Op, from_json, replay, to_json
+from .ops import Paint, Op, from_json, replay, to_json
 from .spec import ChartJob, ChartLook, ChartSpec
 
 WORKERS = 2
@@ -83,8 +83,9 @@ class ChartArtist:
             self._ready[k] = from_json(data)
         return self._ready[k]
 
-    def define_forms(self, canvas: Canvas) -> None:
-        """Define each job's form XObject (bbox 0, 0, width, height) from its drawing."""
+    def define_forms(self, canvas: Canvas, paint: Paint | None = None) -> None:
+        """Define each job's form XObject (bbox 0, 0, width, height) from its drawing;
+        ``paint`` maps its colours to CMYK for the press."""
         try:
             defined: set[str] = set()
             for job in self.jobs:
@@ -93,7 +94,7 @@ class ChartArtist:
                 defined.add(job.name)
                 ops = self.ops(job.name)
                 canvas.beginForm(job.name, 0, 0, job.spec.width, job.spec.height)
-                replay(ops, canvas)
+                replay(ops, canvas, paint=paint)
                 canvas.endForm()
         finally:
             self.close()

@@ -8,7 +8,7 @@ reportlab canvas with nothing but canvas operators: no matplotlib on a warm buil
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -114,22 +114,41 @@ def _rgb(hex_colour: str) -> tuple[float, float, float]:
     return int(h[0:2], 16) / 255, int(h[2:4], 16) / 255, int(h[4:6], 16) / 255
 
 
-def replay(ops: Sequence[Op], canvas: Canvas, x: float = 0.0, y: float = 0.0) -> None:
-    """Draw ``ops`` with the chart box's lower left at (x, y), in the canvas's own fonts."""
+#: Maps a drawing's #RRGGBB colour to the CMYK (0-1) the press profile prints it in.
+Paint = Callable[[str], tuple[float, float, float, float]]
+
+
+def _fill(canvas: Canvas, colour: str, paint: Paint | None) -> None:
+    if paint is None:
+        canvas.setFillColorRGB(*_rgb(colour))
+    else:
+        canvas.setFillColorCMYK(*paint(colour))
+
+
+def _stroke(canvas: Canvas, colour: str, paint: Paint | None) -> None:
+    if paint is None:
+        canvas.setStrokeColorRGB(*_rgb(colour))
+    else:
+        canvas.setStrokeColorCMYK(*paint(colour))
+
+
+def replay(ops: Sequence[Op], canvas: Canvas, x: float = 0.0, y: float = 0.0, paint: Paint | None = None) -> None:
+    """Draw ``ops`` with the chart box's lower left at (x, y), in the canvas's own fonts;
+    ``paint`` turns the drawing's RGB colours into the press's CMYK ones."""
     canvas.saveState()
     if x or y:
         canvas.translate(x, y)
     for op in ops:
         if isinstance(op, TextOp):
-            _draw_text(op, canvas)
+            _draw_text(op, canvas, paint)
         else:
-            _draw_path(op, canvas)
+            _draw_path(op, canvas, paint)
     canvas.restoreState()
 
 
-def _draw_text(op: TextOp, canvas: Canvas) -> None:
+def _draw_text(op: TextOp, canvas: Canvas, paint: Paint | None) -> None:
     canvas.setFont(op.font, op.size)
-    canvas.setFillColorRGB(*_rgb(op.color))
+    _fill(canvas, op.color, paint)
     if not op.angle:
         canvas.drawString(op.x, op.y, op.text)
         return
@@ -140,7 +159,7 @@ def _draw_text(op: TextOp, canvas: Canvas) -> None:
     canvas.restoreState()
 
 
-def _draw_path(op: PathOp, canvas: Canvas) -> None:
+def _draw_path(op: PathOp, canvas: Canvas, paint: Paint | None) -> None:
     # Every path carries its own state inside q/Q: ops stay independent, and a clipped op
     # cannot leak its clip into the next one.
     canvas.saveState()
@@ -160,11 +179,11 @@ def _draw_path(op: PathOp, canvas: Canvas) -> None:
         else:
             p.close()
     if op.fill:
-        canvas.setFillColorRGB(*_rgb(op.fill))
+        _fill(canvas, op.fill, paint)
         if op.alpha < 1:
             canvas.setFillAlpha(op.alpha)
     if op.stroke:
-        canvas.setStrokeColorRGB(*_rgb(op.stroke))
+        _stroke(canvas, op.stroke, paint)
         canvas.setLineWidth(op.width)
         canvas.setLineJoin(op.join)
         canvas.setLineCap(op.cap)

@@ -46,8 +46,9 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     first = edition.pages[0].template if edition.pages else "body"
     doc = ReportDoc(out, edition, theme, sink, first, **meta)
     toc: list[ContentsEntry] = ctx.toc_entries  # type: ignore[assignment]
+    paint = chart_paint(theme) if theme.press else None
     doc.form_definers = [lambda canvas, d: _define_contents(toc, canvas, d),
-                         lambda canvas, d: artist.define_forms(canvas)]
+                         lambda canvas, d: artist.define_forms(canvas, paint)]
     try:
         doc.build(story, canvasmaker=canvasmaker)
     except _Abort:
@@ -56,6 +57,22 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     if sink.errors:
         return None
     return Rendering(out.getvalue(), doc.layout_map, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
+
+
+def chart_paint(theme: Theme) -> Callable[[str], tuple[float, float, float, float]]:
+    """The press colours of a drawing: each palette RGB maps to the palette's own CMYK."""
+    by_rgb = {colour.rgb.upper(): theme.palette.cmyk(name) for name, colour in theme.palette.colours.items()}
+
+    def paint(rgb: str) -> tuple[float, float, float, float]:
+        if rgb.upper() in by_rgb:
+            return by_rgb[rgb.upper()]
+        r, g, b = (int(rgb[i:i + 2], 16) / 255 for i in (1, 3, 5))  # not in the palette: plain UCR
+        k = 1 - max(r, g, b)
+        if k >= 1:
+            return 0.0, 0.0, 0.0, 1.0
+        return (1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k
+
+    return paint
 
 
 def _define_contents(entries: list[ContentsEntry], canvas: Any, doc: ReportDoc) -> None:

@@ -15,6 +15,7 @@ from ..diagnostics import Sink, Span
 from ..model.edition import Edition
 from ..theme import Theme
 from .layoutmap import LayoutMap, PageRecord
+from .marks import draw_crop_marks, draw_registration, draw_slug
 from .templates import build_templates
 
 FUZZ = 0.5  # points a block may exceed its frame by before it counts as overflow
@@ -47,7 +48,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         self.state = DocState()
         self.layout_map = LayoutMap(edition.name)
         self.form_definers: list[Any] = []
-        super().__init__(target, pagesize=tuple(theme.layout.page_size), **meta)
+        super().__init__(target, pagesize=theme.geometry.media, **meta)
         templates = build_templates(theme, self, self._page_begins, self._draw_footer)
         templates.sort(key=lambda t: t.id != first_template)  # the first page's template comes first
         self.addPageTemplates(templates)
@@ -66,8 +67,23 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         tpl = self.theme.template(template)
         record = self.layout_map.pages[-1]
         record.section = self.state.section
-        if not tpl.footer:
-            return
+        if tpl.footer:
+            self._running_footer(canvas, record)
+        press = self.theme.press
+        if press is not None:
+            canvas.restoreState()  # leave the page's trim coordinates and bleed clip
+            g = self.theme.geometry
+            if press.marks:
+                draw_crop_marks(canvas, g)
+            if press.registration:
+                draw_registration(canvas, g)
+            if press.slug:
+                m = self.edition.manifest
+                folio = f"folio {record.folio}" if record.folio is not None else "unnumbered"
+                draw_slug(canvas, g, self.theme.font("regular"),
+                          f"{m.title}  ·  {m.published}  ·  page {self.page} ({folio})  ·  {press.standard}")
+
+    def _running_footer(self, canvas: Any, record: PageRecord) -> None:
         spec, styles = self.theme.layout.footer, self.theme.styles
         width = self.theme.layout.page_size[0]
         m = self.theme.layout.margins

@@ -11,12 +11,13 @@ from ..theme import Theme
 from ..theme.model import Template
 from .frames import PlacementSink, RecordingFrame
 
-BLEED = 9.0  # backgrounds run this far past the trim edge, ready for a press bleed
-
-
-
 def build_templates(theme: Theme, sink: PlacementSink, on_page: Callable[[str], None],
                     footer: Callable[[Any, str], None]) -> list[PageTemplate]:
+    """One reportlab page template per template in ``layout/``.
+
+    Frames and decorations are placed in trim coordinates; on the press sheet each page is
+    shifted to where its trim box sits and clipped to its bleed box (see :func:`_background`).
+    """
     out = []
     width, height = theme.layout.page_size
     for name, tpl in theme.layout.templates.items():
@@ -24,7 +25,7 @@ def build_templates(theme: Theme, sink: PlacementSink, on_page: Callable[[str], 
         frame = RecordingFrame(m.left, m.bottom, width - m.left - m.right, height - m.top - m.bottom,
                                leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
                                id=f"{name}-main", sink=sink)
-        out.append(PageTemplate(id=name, frames=[frame], pagesize=(width, height),
+        out.append(PageTemplate(id=name, frames=[frame], pagesize=theme.geometry.media,
                                 onPage=_background(theme, tpl, name, on_page),
                                 onPageEnd=_footer(name, footer)))
     return out
@@ -32,16 +33,26 @@ def build_templates(theme: Theme, sink: PlacementSink, on_page: Callable[[str], 
 
 def _background(theme: Theme, tpl: Template, name: str, on_page: Callable[[str], None]) -> Callable[[Any, Any], None]:
     width, height = theme.layout.page_size
+    g = theme.geometry
+    bleed = g.bleed
 
     def draw(canvas: Any, doc: Any) -> None:
         on_page(name)
+        if g.offset:
+            # Press sheet: everything on this page is drawn in trim coordinates and clipped
+            # to the bleed box. The state is restored at the page's end, before the marks.
+            canvas.saveState()
+            canvas.translate(g.offset, g.offset)
+            clip = canvas.beginPath()
+            clip.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed)
+            canvas.clipPath(clip, stroke=0, fill=0)
         canvas.saveState()
         if tpl.background:
             canvas.setFillColor(theme.palette.color(tpl.background))
-            canvas.rect(-BLEED, -BLEED, width + 2 * BLEED, height + 2 * BLEED, stroke=0, fill=1)
+            canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
         if tpl.band and tpl.band_fill:
             canvas.setFillColor(theme.palette.color(tpl.band_fill))
-            canvas.rect(-BLEED, height - tpl.band, width + 2 * BLEED, tpl.band + BLEED, stroke=0, fill=1)
+            canvas.rect(-bleed, height - tpl.band, width + 2 * bleed, tpl.band + bleed, stroke=0, fill=1)
         canvas.restoreState()
 
     return draw

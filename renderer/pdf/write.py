@@ -36,11 +36,12 @@ def document_time(edition: Edition) -> float:
     return float(calendar.timegm(edition.published.timetuple()))
 
 
-def make_canvasmaker(when: float) -> Callable[..., Canvas]:
-    """A canvas whose creation date is ``when`` rather than the build's wall clock."""
+def make_canvasmaker(when: float, **options: Any) -> Callable[..., Canvas]:
+    """A canvas whose creation date is ``when`` rather than the build's wall clock; ``options``
+    go to reportlab's Canvas (page boxes and PDF version for the press)."""
 
     def make(*args: Any, **kwargs: Any) -> Canvas:
-        canvas = Canvas(*args, **kwargs)
+        canvas = Canvas(*args, **{**kwargs, **options})
         stamp = TimeStamp(invariant=1)
         stamp.t, stamp.lt = when, time.gmtime(when)
         stamp.YMDhms = tuple(stamp.lt)[:6]

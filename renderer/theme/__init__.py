@@ -14,7 +14,36 @@ from .fonts import face_name, register_family
 from .model import Press, Template, TemplatesFile, ThemeFile
 from .styles import Palette, StyleSheet
 
-__all__ = ["Theme", "load_theme", "face_name"]
+__all__ = ["Geometry", "Theme", "load_theme", "face_name"]
+
+
+#: Room outside the bleed for crop marks and the slug line, in the press profile.
+MARKS_AREA = 36.0
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """Where the finished (trimmed) page sits on the sheet the PDF describes."""
+
+    trim_width: float
+    trim_height: float
+    offset: float   # from the sheet's edge to the trim edge (0 on screen)
+    bleed: float    # how far backgrounds run past the trim
+
+    @property
+    def media(self) -> tuple[float, float]:
+        return self.trim_width + 2 * self.offset, self.trim_height + 2 * self.offset
+
+    @property
+    def trim_box(self) -> tuple[float, float, float, float]:
+        o = self.offset
+        return o, o, o + self.trim_width, o + self.trim_height
+
+    @property
+    def bleed_box(self) -> tuple[float, float, float, float]:
+        x0, y0, x1, y1 = self.trim_box
+        b = self.bleed
+        return x0 - b, y0 - b, x1 + b, y1 + b
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +63,14 @@ class Theme:
     def press(self) -> Press | None:
         """The press settings when building for the press, else ``None``."""
         return self.layout.press if self.profile == "press" else None
+
+    @property
+    def geometry(self) -> Geometry:
+        w, h = self.layout.page_size
+        press = self.press
+        if press is None:
+            return Geometry(w, h, 0.0, 9.0)  # backgrounds still run past the edge on screen
+        return Geometry(w, h, press.bleed + MARKS_AREA, press.bleed)
 
     @property
     def family(self) -> str:
@@ -94,7 +131,7 @@ def _read(path: Path, cls: type, sink: Sink):  # type: ignore[no-untyped-def]
 
 def _check_colours(data: ThemeFile, layout: TemplatesFile, palette: Palette, sink: Sink) -> None:
     c = data.components
-    for owner, attrs in ((c.banner, ("fill", "accent")), (c.table, ("header_fill", "group_fill", "stripe_fill",
+    for owner, attrs in ((c.banner, ("fill", "accent")), (c.table, ("header_fill", "group_fill", "body_fill", "stripe_fill",
                          "total_fill", "rule")), (c.figure, ("rule", "fill")), (c.quote, ("rule", "fill")),
                          (c.cta, ("rule", "fill")), (c.note, ("rule", "fill"))):
         for attr in attrs:

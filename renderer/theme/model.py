@@ -62,6 +62,7 @@ class TableLook:
     span: Span
     header_fill: str
     group_fill: str
+    body_fill: str = "white"
     stripe_fill: str
     total_fill: str
     rule: str

@@ -165,7 +165,8 @@ def table_style(look: TableLook, cell: ParagraphStyle, total_style: ParagraphSty
     cmds += [("SPAN", start, end) for start, end in spans]
     # Absolute row indices throughout: a split table keeps the total row's look on the total row.
     last_body = header_rows + body_rows - 1
-    cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, last_body), [colors.white, palette.color(look.stripe_fill)]))
+    cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, last_body),
+                 [palette.color(look.body_fill), palette.color(look.stripe_fill)]))
     cmds.append(("LINEBELOW", (0, header_rows), (-1, last_body), look.rule_width, rule))
     if has_total:
         total = last_body + 1
