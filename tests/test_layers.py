@@ -1,0 +1,64 @@
+"""Imports flow one way down the pipeline: load → model → theme → blocks → paginate → pdf.
+
+charts, review and preflight are leaves that read data or PDFs only; the top-level modules
+(cli, build, validate, schema) may use everything.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "renderer"
+
+# stage → the stages it may import (besides itself)
+ALLOWED: dict[str, set[str]] = {
+    "diagnostics": set(),
+    "version": set(),
+    "safety": set(),
+    "load": {"diagnostics"},
+    "model": {"diagnostics", "load"},
+    "theme": {"diagnostics", "load", "model"},
+    "charts": {"diagnostics"},
+    "blocks": {"diagnostics", "load", "model", "theme", "charts"},
+    "paginate": {"diagnostics", "load", "model", "theme", "charts", "blocks"},
+    "pdf": {"diagnostics", "load", "model", "theme"},
+    "review": {"diagnostics"},
+    "preflight": {"diagnostics"},
+}
+TOP = {"cli", "build", "validate", "schema", "review_cli", "__main__", "__init__"}
+
+
+def stage_of(path: Path) -> str:
+    rel = path.relative_to(PACKAGE)
+    return rel.parts[0] if len(rel.parts) > 1 else rel.stem
+
+
+def imported_stages(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    depth = len(path.relative_to(PACKAGE).parts) - 1  # how many folders below renderer/
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 0 and node.module and node.module.startswith("renderer."):
+                found.add(node.module.split(".")[1])
+            elif node.level and node.level > depth and node.module:
+                found.add(node.module.split(".")[0])
+            elif node.level and node.level > depth:
+                found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name.split(".")[1] for a in node.names if a.name.startswith("renderer."))
+    return found
+
+
+MODULES = sorted(p for p in PACKAGE.rglob("*.py") if stage_of(p) not in TOP)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[str(p.relative_to(PACKAGE)) for p in MODULES])
+def test_module_imports_only_earlier_stages(path: Path) -> None:
+    stage = stage_of(path)
+    assert stage in ALLOWED, f"{stage} is not a known stage"
+    wrong = imported_stages(path) - ALLOWED[stage] - {stage}
+    assert not wrong, f"{path.relative_to(PACKAGE)} ({stage}) imports {sorted(wrong)}"
