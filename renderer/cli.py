@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .diagnostics import ContentError, Sink
+from .diagnostics import ContentError, Diagnostic, Sink
 from .safety import guard_reportlab
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -61,9 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _report(diagnostics: Sequence[object]) -> None:
+def _report(diagnostics: Sequence[Diagnostic]) -> None:
     for d in diagnostics:
-        print(d.render(), file=sys.stderr)  # type: ignore[attr-defined]
+        print(d.render(), file=sys.stderr)
 
 
 def _finish(sink: Sink, strict: bool, quiet: bool) -> int:

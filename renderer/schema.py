@@ -44,7 +44,7 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "array", "items": _type(get_args(tp)[0], defs)}
     if origin is dict:
         return {"type": "object", "additionalProperties": _type(get_args(tp)[1], defs)}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         name = getattr(tp, "yaml_name", tp.__name__).replace(" ", "_")
         if name not in defs:
             defs[name] = {}

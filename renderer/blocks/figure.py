@@ -82,7 +82,7 @@ def check(block: Figure, ctx: CheckContext) -> None:
 
 def compose(block: Figure, ctx: ComposeContext) -> list[Flowable]:
     flowable = figure_flowable(block, ctx)
-    flowable.spaceBefore, flowable.spaceAfter = 6, 12  # type: ignore[attr-defined]
+    flowable.spaceBefore, flowable.spaceAfter = 6, 12
     return [flowable]
 
 

@@ -69,7 +69,7 @@ class Banner(Flowable):
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         self._x_on_page, self._y_on_page = x, y
-        super().drawOn(canvas, x, y, _sW)
+        super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]
 
     def draw(self) -> None:
         c = self.canv
@@ -91,7 +91,7 @@ def compose(block: Heading, ctx: ComposeContext) -> list[Flowable]:
     style = f"heading.{block.level}"
     para = plain_paragraph(block.text, style, ctx)
     flowable: Flowable = Banner(para, ctx) if block.level == 1 else para
-    flowable.keepWithNext = True  # type: ignore[attr-defined]
+    flowable.keepWithNext = True
     flowable._heading = HeadingMark(block)  # type: ignore[attr-defined]
     return [flowable]
 

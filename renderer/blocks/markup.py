@@ -36,7 +36,7 @@ def to_markup(text: str, ctx: ComposeContext) -> str:
     return _render(parse(text), ctx)
 
 
-class Para(Paragraph):  # type: ignore[misc]
+class Para(Paragraph):
     """A paragraph that remembers its line breaks for the last width it was wrapped to.
 
     Platypus wraps a paragraph several times (keep-with-next groups, split attempts, the

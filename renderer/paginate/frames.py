@@ -20,14 +20,16 @@ class RecordingFrame(Frame):
         super().__init__(*args, **kwargs)
         self.sink = sink
 
-    def add(self, flowable: Flowable, canv: Any, trySplit: int = 0) -> int:
+    def add(self, flowable: Flowable, canv: Any, trySplit: int = 0) -> Any:
         ok = super().add(flowable, canv, trySplit)
         if ok and not getattr(flowable, "frameAction", None):
-            bottom = self._y + flowable.getSpaceAfter()
-            width = getattr(flowable, "table_width", None) or getattr(flowable, "width", 0.0)
-            height = getattr(flowable, "height", None) or getattr(flowable, "_height", 0.0)
-            self.sink.placed(flowable, self._x + self._leftExtraIndent, bottom, width, height,
-                             self._getAvailableWidth())
+            state: Any = self  # reportlab keeps the frame's position in private attributes
+            bottom = state._y + flowable.getSpaceAfter()
+            f: Any = flowable
+            width = float(getattr(f, "table_width", None) or getattr(f, "width", None) or 0.0)
+            height = float(getattr(f, "height", None) or getattr(f, "_height", None) or 0.0)
+            self.sink.placed(flowable, state._x + state._leftExtraIndent, bottom, width, height,
+                             state._getAvailableWidth())
         return ok
 
     _add = add

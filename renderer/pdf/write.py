@@ -45,7 +45,7 @@ def make_canvasmaker(when: float, **options: Any) -> Callable[..., Canvas]:
         stamp = TimeStamp(invariant=1)
         stamp.t, stamp.lt = when, time.gmtime(when)
         stamp.YMDhms = tuple(stamp.lt)[:6]
-        canvas._doc._timeStamp = stamp
+        getattr(canvas, "_doc")._timeStamp = stamp
         return canvas
 
     return make

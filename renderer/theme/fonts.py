@@ -50,7 +50,8 @@ def register_family(family: str, files: dict[str, str], fonts_dir: Path, span: S
 
 @cache
 def _drawable(font_name: str) -> frozenset[str]:
-    cmap = getattr(pdfmetrics.getFont(font_name).face, "charToGlyph", {})
+    face = getattr(pdfmetrics.getFont(font_name), "face", None)
+    cmap: dict[int, int] = getattr(face, "charToGlyph", {})
     return frozenset(map(chr, cmap)) | frozenset("\n\t\r\u00ad")
 
 

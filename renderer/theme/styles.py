@@ -22,7 +22,7 @@ from .model import PaletteColour, TableLook, TextStyle, ThemeFile
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 MAX_INK = 300
 
-_ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}
+_ALIGN: dict[str, Any] = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}
 _ROOT = TextStyle(span=Span("<built-in>", 1, 1), face="regular", size=10, leading=14, color="ink",
                   space_before=0, space_after=0, align="left")
 

@@ -49,12 +49,14 @@ def _check_row(table: Table, row: Row, ctx: CheckContext) -> None:
             ctx.sink.error(row.span, f"column '{table.columns[i].key}': expected a whole number, got '{cell}'",
                            "write numbers without thousands separators; the layout adds them")
     for i, col in enumerate(table.columns):
-        if col.sum_of and all(isinstance(row.cells[table_index(table, k)], Decimal) for k in col.sum_of + (col.key,)):
-            parts = [row.cells[table_index(table, k)] for k in col.sum_of]
-            total = sum(parts, Decimal(0))  # type: ignore[arg-type]
-            if total != row.cells[i]:
-                shown = " + ".join(format_number(p) for p in parts)  # type: ignore[arg-type]
-                ctx.sink.error(row.span, f"row '{row.cells[0]}': {col.key} is {format_number(row.cells[i])} "  # type: ignore[arg-type]
+        cells = [row.cells[table_index(table, k)] for k in col.sum_of + (col.key,)]
+        numbers = [c for c in cells if isinstance(c, Decimal)]
+        if col.sum_of and len(numbers) == len(cells):
+            *parts, typed = numbers
+            total = sum(parts, Decimal(0))
+            if total != typed:
+                shown = " + ".join(format_number(p) for p in parts)
+                ctx.sink.error(row.span, f"row '{row.cells[0]}': {col.key} is {format_number(typed)} "
                                f"but {shown} = {format_number(total)}")
 
 

@@ -59,7 +59,10 @@ def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, c
     return plain_paragraph(text, style, ctx)
 
 
-def _header(table: Table, ctx: ComposeContext) -> tuple[list[list[Paragraph]], list, list]:
+Span = tuple[tuple[int, int], tuple[int, int]]
+
+
+def _header(table: Table, ctx: ComposeContext) -> tuple[list[list[Paragraph]], list[Span], list[tuple[int, int]]]:
     """One header row, or two when columns are grouped ("Case Status" over Active | Resolved)."""
     def label(i: int, text: str) -> Paragraph:
         style = "table.header" if table.fmt(i) == "text" else "table.header.number"
@@ -70,7 +73,8 @@ def _header(table: Table, ctx: ComposeContext) -> tuple[list[list[Paragraph]], l
         return [[label(i, c.label) for i, c in enumerate(cols)]], [], []
     top: list[Paragraph] = []
     bottom: list[Paragraph] = []
-    spans, group_cells = [], []
+    spans: list[Span] = []
+    group_cells: list[tuple[int, int]] = []
     i = 0
     while i < len(cols):
         group = cols[i].group

@@ -4,6 +4,7 @@ each following part marked "(continued)". Lives next to its block, carries its b
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import Table as RLTable
@@ -28,7 +29,7 @@ class CaptionedTable(Flowable):
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         _, ch = self.caption.wrap(aw, ah)
-        parts = self.table.split(aw, ah - ch - self.gap)
+        parts: list[Any] = self.table.split(aw, ah - ch - self.gap)
         if len(parts) < 2:
             return []  # the header alone would be left at the page foot: move the whole table
         first_rows = len(parts[0]._cellvalues) - self.header_rows
@@ -50,7 +51,7 @@ class CaptionedTable(Flowable):
 
     def row_boxes(self) -> list[tuple[str, float, float]]:
         """(row key, bottom, top) of each body row in this part, relative to the flowable."""
-        heights = self.table._rowHeights
+        heights: list[float] = getattr(self.table, "_rowHeights")
         top = self.height - self._ch - self.gap
         out = []
         for i, h in enumerate(heights):
