@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ..diagnostics import did_you_mean
@@ -65,12 +66,37 @@ def value_text(fig: FigureData, ctx: ComposeContext) -> str:
     return fig.prefix + number + fig.suffix
 
 
+class FigureValue(Flowable):
+    """The big number, set smaller when it would not fit its column on one line: a headline
+    figure never wraps ("114.8 million" in a row of four)."""
+
+    def __init__(self, text: str, footnote: str | None, ctx: ComposeContext) -> None:
+        super().__init__()
+        self.text, self.footnote, self.styles = text, footnote, ctx.theme.styles
+        self.para: Para | None = None
+
+    def _make(self, aw: float) -> Para:
+        base = self.styles.para("figure.value")
+        mark_text = self.footnote or ""
+        needed = stringWidth(self.text + mark_text, base.fontName, base.fontSize) + 1
+        style = self.styles.scaled("figure.value", aw / needed) if needed > aw else base
+        mark = (f'<super size="{style.fontSize * 0.5:.1f}" rise="{style.fontSize * 0.42:.1f}">'
+                f"{escape(mark_text)}</super>") if mark_text else ""
+        return Para(escape(self.text) + mark, style)
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.para = self._make(aw)
+        self.width, self.height = self.para.wrap(aw, ah)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        assert self.para is not None
+        self.para.drawOn(self.canv, 0, 0)
+
+
 def figure_flowable(fig: FigureData, ctx: ComposeContext) -> Flowable:
     look = ctx.theme.data.components.figure
-    style = ctx.theme.styles.para("figure.value")
-    mark = (f'<super size="{style.fontSize * 0.5:.1f}" rise="{style.fontSize * 0.42:.1f}">'
-            f"{escape(fig.footnote)}</super>") if fig.footnote else ""
-    value = Para(escape(value_text(fig, ctx)) + mark, style)
+    value = FigureValue(value_text(fig, ctx), fig.footnote, ctx)
     label = paragraph(fig.label, "figure.label", ctx)
     label.spaceBefore = 3
     return Panel(Stack([value, label]), ctx.theme.palette.color(look.rule), look.rule_width, indent=look.gap)

@@ -97,6 +97,16 @@ class StyleSheet:
     def para(self, name: str) -> ParagraphStyle:
         return self._resolved[name]
 
+    def scaled(self, name: str, factor: float) -> ParagraphStyle:
+        """The style at ``factor`` of its size (in steps of 5%), for text fitted to a column."""
+        step = max(0.5, min(1.0, int(factor * 20) / 20))
+        key = f"{name}@{step:.2f}"
+        if key not in self._resolved:
+            base = self._resolved[name]
+            self._resolved[key] = ParagraphStyle(key, parent=base, fontSize=base.fontSize * step,
+                                                 leading=base.leading * step)
+        return self._resolved[key]
+
     def font(self, name: str) -> tuple[str, float]:
         """Font name and size of a text style, for flowables that draw text themselves."""
         style = self._resolved[name]

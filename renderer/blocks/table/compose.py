@@ -115,9 +115,10 @@ def _widths(table: Table, ctx: ComposeContext) -> list[float]:
         minimum.append(max(body if table.fmt(i) != "text" else min(body, 90), word) + pad)
     width = ctx.width
     if sum(natural) <= width:
-        extra = width - sum(natural)
-        return [natural[0] + extra] + natural[1:] if table.fmt(0) == "text" else \
-            [w + extra / len(natural) for w in natural]
+        # Spread the spare room in proportion, so that a narrow table's number columns do
+        # not huddle at the right edge with the labels far away.
+        scale = width / sum(natural)
+        return [w * scale for w in natural]
     flexible = [n - m for n, m in zip(natural, minimum)]
     need = sum(natural) - width
     room = sum(flexible)
