@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.platypus import Flowable
 
@@ -12,7 +11,7 @@ from ..model.markup import LINK_SCHEMES
 from ..theme.styles import markup_colour
 from .base import CheckContext, ComposeContext, register
 from .boxes import Panel, Stack
-from .markup import Para, check_text, paragraph, plain_paragraph
+from .markup import check_text, escape, paragraph, plain_paragraph, quoteattr, Para
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
@@ -15,7 +14,7 @@ from ..model.block import Block, block_model
 from ..model.numbers import NumberFormat, Quantity, format_number
 from .base import CheckContext, ComposeContext, register
 from .boxes import Panel, Stack
-from .markup import Para, check_text, paragraph
+from .markup import check_text, escape, paragraph, Para
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -6,7 +6,7 @@ only tags reportlab ever sees are the ones written here.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
+import html
 
 from reportlab.platypus import Paragraph
 
@@ -15,6 +15,19 @@ from ..model.markup import Inline, Link, MarkupError, Ref, Styled, Text, parse, 
 from ..model.numbers import format_quantity
 from ..theme.styles import markup_colour
 from .base import CheckContext, ComposeContext
+
+
+def escape(text: str) -> str:
+    """Text for reportlab's paragraph parser: ``&``, ``<`` and ``>`` print as themselves.
+
+    (``xml.sax.saxutils`` does the same but pulls in urllib and the email package.)
+    """
+    return html.escape(text, quote=False)
+
+
+def quoteattr(value: str) -> str:
+    """A quoted attribute value for the tags this module writes."""
+    return '"' + html.escape(value, quote=True) + '"'
 
 
 def check_text(text: str, span: Span, ctx: CheckContext, what: str = "text") -> None:

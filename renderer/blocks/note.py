@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model
 from .base import CheckContext, ComposeContext, register
-from .markup import Para, check_text, to_markup
+from .markup import check_text, escape, to_markup, Para
 
 
 @block_model("note")

@@ -8,19 +8,20 @@ worker pays matplotlib's import once.
 
 from __future__ import annotations
 
-import multiprocessing
 import threading
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfgen.canvas import Canvas
 
 from . import cache
 from .ops import Paint, Op, from_json, replay, to_json
 from .spec import ChartJob, ChartLook, ChartSpec
+
+if TYPE_CHECKING:  # the process pool is imported only when something must be drawn
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
 
 WORKERS = 2
 
@@ -34,6 +35,8 @@ def draw_and_store(spec: ChartSpec, look: ChartLook, chart_key: str, cache_dir: 
 
 
 def _context() -> BaseContext:
+    import multiprocessing
+
     # fork starts workers at once with this process's modules and fonts already loaded, and is
     # safe while this process has no other thread; otherwise forkserver (or spawn) is.
     methods = multiprocessing.get_all_start_methods()
@@ -69,6 +72,8 @@ class ChartArtist:
         self.misses = len(self.jobs) - self.hits
         self._missing = missing
         if len(missing) > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
             self._pool = ProcessPoolExecutor(max_workers=min(WORKERS, len(missing)), mp_context=_context())
             for k, job in missing.items():
                 self._futures[k] = self._pool.submit(draw_and_store, job.spec, job.look, k, cache_dir)

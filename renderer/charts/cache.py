@@ -13,7 +13,6 @@ import json
 import os
 import tempfile
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 
 from .ops import Op, from_json, to_json
@@ -32,6 +31,8 @@ def _file_hash(path: str, size: int, mtime_ns: int) -> str:
 
 @cache
 def _matplotlib_version() -> str:
+    from importlib.metadata import version  # only when a key is computed: it costs an import
+
     return version("matplotlib")
 
 

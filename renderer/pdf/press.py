@@ -6,13 +6,15 @@ from __future__ import annotations
 import io
 from datetime import datetime, timezone
 from pathlib import Path
-from xml.sax.saxutils import escape
+from html import escape
 
-import pypdf
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, StreamObject, TextStringObject
+from typing import TYPE_CHECKING
 
 from ..model.edition import Edition
 from ..theme.model import Press
+
+if TYPE_CHECKING:
+    from pypdf.generic import StreamObject
 
 
 def press_canvas_options(press: Press, trim_box: tuple[float, ...], bleed_box: tuple[float, ...]) -> dict[str, object]:
@@ -23,6 +25,9 @@ def press_canvas_options(press: Press, trim_box: tuple[float, ...], bleed_box: t
 
 def identify_pdfx(pdf: bytes, edition: Edition, press: Press, when: float, icc: Path | None) -> bytes:
     """Add the OutputIntent, the GTS_PDFX keys and XMP identification to a written PDF."""
+    import pypdf  # only press builds pay for it
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     writer = pypdf.PdfWriter(clone_from=reader)
     intent = DictionaryObject({
@@ -34,9 +39,11 @@ def identify_pdfx(pdf: bytes, edition: Edition, press: Press, when: float, icc: 
         NameObject("/Info"): TextStringObject(press.output_condition_info),
     })
     if icc is not None:
+        from pypdf.generic import StreamObject
+
         profile = StreamObject()
         profile.set_data(icc.read_bytes())
-        profile[NameObject("/N")] = pypdf.generic.NumberObject(4)
+        profile[NameObject("/N")] = NumberObject(4)
         intent[NameObject("/DestOutputProfile")] = writer._add_object(profile)
     writer._root_object[NameObject("/OutputIntents")] = ArrayObject([writer._add_object(intent)])
     stamp = datetime.fromtimestamp(when, tz=timezone.utc)
@@ -50,6 +57,8 @@ def identify_pdfx(pdf: bytes, edition: Edition, press: Press, when: float, icc: 
 
 
 def _xmp(edition: Edition, press: Press, stamp: datetime) -> StreamObject:
+    from pypdf.generic import NameObject, StreamObject
+
     m = edition.manifest
     when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     xml = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
