@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .diagnostics import Sink
 from .paginate import Rendering, paginate
 from .pdf import canvas_options, make_canvasmaker, write_atomic
+from .charts import prewarm
 from .load.files import resolve_inside
 from .pdf.press import identify_pdfx, press_canvas_options
 from .pdf.write import document_time
@@ -28,14 +30,17 @@ class Paths:
 
 
 def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict: bool = False,
-           profile: str | None = None) -> Rendering | None:
+           profile: str | None = None, chart_pool: Any = None) -> Rendering | None:
     """Build the PDF in memory; ``None`` (with diagnostics in ``sink``) when the content is bad.
 
     ``profile`` is ``screen`` or ``press``; by default the one ``layout/templates.yaml`` names.
     """
     guard_reportlab()
+    pool = chart_pool if chart_pool is not None else prewarm(chart_cache) if chart_cache is not None else None
     checked = check_edition(paths.edition, paths.layout, paths.fonts, sink, profile=profile)
     if checked is None:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         return None
     edition, theme = checked.edition, checked.theme
     meta = canvas_options(edition, VERSION, theme.font("regular"))
@@ -46,7 +51,7 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
         return None
     options = press_canvas_options(press, theme.geometry.trim_box, theme.geometry.bleed_box) if press else {}
     rendering = paginate(edition, theme, checked.quantities, sink, canvasmaker=make_canvasmaker(when, **options),
-                         meta=meta, chart_cache=chart_cache, strict=strict)
+                         meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool)
     if rendering is None or press is None:
         return rendering
     return dataclasses.replace(rendering, pdf=identify_pdfx(rendering.pdf, edition, press, when, icc))
@@ -63,9 +68,11 @@ def _icc_profile(theme: Theme, sink: Sink) -> Path | None:
     return resolve_inside(theme.layout_dir, press.icc_profile, press.span, sink, "ICC profile")
 
 
-def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profile: str | None = None) -> Rendering | None:
+def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profile: str | None = None,
+          chart_pool: Any = None) -> Rendering | None:
     """Render and write the PDF and its layout map; nothing is written when the build fails."""
-    rendering = render(paths, sink, chart_cache=output.parent / ".chart-cache", strict=strict, profile=profile)
+    rendering = render(paths, sink, chart_cache=output.parent / ".chart-cache", strict=strict, profile=profile,
+                       chart_pool=chart_pool)
     if rendering is None:
         return None
     write_atomic(output.with_suffix(".layout.json"), rendering.layout_map.to_json().encode())

@@ -77,17 +77,26 @@ def _finish(sink: Sink, strict: bool, quiet: bool) -> int:
     return 0
 
 
+def chart_cache_dir(output: Path) -> Path:
+    """Charts are cached beside the PDF they were drawn for."""
+    return output.parent / ".chart-cache"
+
+
 def _paths(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .build import Paths
     return Paths(args.edition, args.layout or _default_dir("layout"), args.fonts or _default_dir("fonts"))
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
     start = time.perf_counter()
     output = args.output or Path("build") / f"impact-report-{args.edition.resolve().name}.pdf"
+    # On a first build, chart workers start importing matplotlib now, while this process
+    # imports the layout engine and reads the content.
+    from .charts.artist import prewarm
+    pool = prewarm(chart_cache_dir(output))
+    from .build import build
     sink = Sink()
-    rendering = build(_paths(args), output, sink, strict=args.strict, profile=args.profile)
+    rendering = build(_paths(args), output, sink, strict=args.strict, profile=args.profile, chart_pool=pool)
     code = _finish(sink, args.strict, args.quiet)
     if rendering is not None and code == 0 and not args.quiet:
         print(f"wrote {output} ({rendering.page_count} pages, {len(rendering.pdf):,} bytes, "

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportlab.pdfgen.canvas import Canvas
 
 from . import cache
 from .ops import Paint, Op, from_json, replay, to_json
 from .spec import ChartJob, ChartLook, ChartSpec
 
 if TYPE_CHECKING:  # the process pool is imported only when something must be drawn
+    from reportlab.pdfgen.canvas import Canvas
     from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.context import BaseContext
 
@@ -45,10 +45,32 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+def _warm_up() -> None:
+    """Pay matplotlib's import in a worker before any chart is known."""
+    from . import draw  # noqa: F401
+
+
+def prewarm(cache_dir: Path | None) -> ProcessPoolExecutor | None:
+    """Start the workers and their matplotlib import at once when the cache is empty (a first
+    build): by the time layout has found its charts, the workers are ready to draw them.
+
+    With a warm cache nothing starts, so a rebuild that changed no chart never imports
+    matplotlib."""
+    if cache_dir is not None and cache_dir.is_dir() and any(cache_dir.glob("*.json")):
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=_context())
+    for _ in range(WORKERS):
+        pool.submit(_warm_up)
+    return pool
+
+
 class ChartArtist:
     """Holds every job's drawing, ready or on its way; see :func:`start`."""
 
-    def __init__(self, jobs: Sequence[ChartJob], cache_dir: Path | None) -> None:
+    def __init__(self, jobs: Sequence[ChartJob], cache_dir: Path | None,
+                 pool: ProcessPoolExecutor | None = None) -> None:
         self.jobs = list(jobs)
         self.cache_dir = cache_dir
         self.hits = 0
@@ -56,7 +78,7 @@ class ChartArtist:
         self._keys = {job.name: cache.key(job.spec, job.look) for job in self.jobs}
         self._ready: dict[str, list[Op]] = {}  # by key: one drawing serves identical charts
         self._futures: dict[str, Future[list[dict[str, Any]]]] = {}
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: ProcessPoolExecutor | None = pool
         missing: dict[str, ChartJob] = {}
         for job in self.jobs:
             k = self._keys[job.name]
@@ -71,10 +93,11 @@ class ChartArtist:
         self.hits = sum(1 for job in self.jobs if self._keys[job.name] in self._ready)
         self.misses = len(self.jobs) - self.hits
         self._missing = missing
-        if len(missing) > 1:
-            from concurrent.futures import ProcessPoolExecutor
+        if len(missing) > 1 or (missing and self._pool is not None):
+            if self._pool is None:
+                from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(max_workers=min(WORKERS, len(missing)), mp_context=_context())
+                self._pool = ProcessPoolExecutor(max_workers=min(WORKERS, len(missing)), mp_context=_context())
             for k, job in missing.items():
                 self._futures[k] = self._pool.submit(draw_and_store, job.spec, job.look, k, cache_dir)
 
@@ -111,6 +134,7 @@ class ChartArtist:
             self._pool = None
 
 
-def start(jobs: Sequence[ChartJob], cache_dir: Path | None) -> ChartArtist:
-    """Read cached drawings and start drawing the rest; returns without waiting."""
-    return ChartArtist(jobs, cache_dir)
+def start(jobs: Sequence[ChartJob], cache_dir: Path | None, pool: ProcessPoolExecutor | None = None) -> ChartArtist:
+    """Read cached drawings and start drawing the rest (in ``pool`` when :func:`prewarm` gave
+    one); returns without waiting."""
+    return ChartArtist(jobs, cache_dir, pool)

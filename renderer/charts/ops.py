@@ -10,9 +10,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
-from reportlab.pdfgen.canvas import Canvas
+if TYPE_CHECKING:  # replay only uses a canvas it is given
+    from reportlab.pdfgen.canvas import Canvas
+
 
 FILL_NON_ZERO = 1  # reportlab's fillMode for PDF "f" (matplotlib fills by the nonzero rule too)
 

@@ -36,12 +36,12 @@ class Rendering:
 
 def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], sink: Sink, *,
              canvasmaker: Callable[..., Any], meta: dict[str, Any], chart_cache: Path | None,
-             strict: bool = False) -> Rendering | None:
+             strict: bool = False, chart_pool: Any = None) -> Rendering | None:
     ctx = ComposeContext(edition, theme, quantities, theme.frame_width)
     story = build_story(edition, theme, ctx)
     # Charts are drawn (or read from the cache) while the pages are laid out: layout only
     # needs each chart's box.
-    artist = charts.start([req.job for req in ctx.charts], chart_cache)
+    artist = charts.start([req.job for req in ctx.charts], chart_cache, chart_pool)
     out = io.BytesIO()
     first = edition.pages[0].template if edition.pages else "body"
     doc = ReportDoc(out, edition, theme, sink, first, **meta)
@@ -52,6 +52,7 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     try:
         doc.build(story, canvasmaker=canvasmaker)
     except _Abort:
+        artist.close()
         return None
     _check_expectations(doc, sink, strict)
     if sink.errors:
