@@ -69,10 +69,12 @@ def _icc_profile(theme: Theme, sink: Sink) -> Path | None:
 
 
 def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profile: str | None = None,
-          chart_pool: Any = None) -> Rendering | None:
-    """Render and write the PDF and its layout map; nothing is written when the build fails."""
-    rendering = render(paths, sink, chart_cache=output.parent / ".chart-cache", strict=strict, profile=profile,
-                       chart_pool=chart_pool)
+          chart_pool: Any = None, chart_cache: Path | None = None) -> Rendering | None:
+    """Render and write the PDF and its layout map; nothing is written when the build fails.
+
+    Charts are cached in ``chart_cache``, by default beside the PDF."""
+    rendering = render(paths, sink, chart_cache=chart_cache or output.parent / ".chart-cache", strict=strict,
+                       profile=profile, chart_pool=chart_pool)
     if rendering is None:
         return None
     write_atomic(output.with_suffix(".layout.json"), rendering.layout_map.to_json().encode())

@@ -61,6 +61,9 @@ class Chart(Block):
     def ref_name(self) -> str:
         return self.title
 
+    def depends_on(self) -> tuple[str, ...]:
+        return (self.from_table.table,) if self.from_table else ()
+
     def quantities(self) -> Iterable[tuple[str, Quantity]]:
         if self.id and self.data:
             total = sum((p.value for p in self.data), Decimal(0))

@@ -40,6 +40,9 @@ class Figure(Block, FigureData):
     def ref_name(self) -> str:
         return self.label[:40]
 
+    def depends_on(self) -> tuple[str, ...]:
+        return (self.ref.split(".")[0],) if self.ref else ()
+
     def quantities(self) -> Iterable[tuple[str, Quantity]]:
         if self.id and isinstance(self.value, Decimal):
             yield self.id, Quantity(self.value, self.format, self.span_of("value"))

@@ -24,7 +24,14 @@ class FigureRow(Block):
 
     @property
     def ref_name(self) -> str:
-        return " / ".join(f.label[:20] for f in self.figures)
+        return " / ".join(" ".join(f.label.split()[:4]) for f in self.figures)
+
+    def snapshot(self) -> dict[str, str]:
+        return {f"figure {i}": f"{f.prefix}{f.value if f.ref is None else '{=' + f.ref + '}'}{f.suffix} "
+                f"({f.format}): {f.label}" for i, f in enumerate(self.figures, start=1)}
+
+    def depends_on(self) -> tuple[str, ...]:
+        return tuple(f.ref.split(".")[0] for f in self.figures if f.ref)
 
 
 def check(block: FigureRow, ctx: CheckContext) -> None:

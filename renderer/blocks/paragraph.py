@@ -8,7 +8,7 @@ from typing import Literal
 from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model
-from ..model.markup import parse, plain_text
+from ..model.markup import parse, plain_text, refs
 from .base import CheckContext, ComposeContext, register
 from .markup import check_text, paragraph
 
@@ -29,6 +29,13 @@ class Paragraph(Block):
             return " ".join(plain_text(parse(self.text)).split()[:8])
         except ValueError:
             return self.text[:40]
+
+
+    def depends_on(self) -> tuple[str, ...]:
+        try:
+            return tuple(dict.fromkeys(key.split(".")[0] for key in refs(parse(self.text))))
+        except ValueError:
+            return ()
 
 
 def check(block: Paragraph, ctx: CheckContext) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -41,6 +42,38 @@ class Block:
     def quantities(self) -> Iterable[tuple[str, Quantity]]:
         """Numbers this block holds that other blocks may refer to, by reference key."""
         return ()
+
+    def snapshot(self) -> dict[str, str]:
+        """The block's content as flat text by field, for reviewers' content-level diffs."""
+        out: dict[str, str] = {}
+        for f in dataclasses.fields(self):
+            if f.name in ("span", "field_spans", "id"):
+                continue
+            value = getattr(self, f.name)
+            if value is None or value == () or _holds_blocks(value):
+                continue  # nested blocks have snapshots of their own
+            out[f.name] = _flat(value)
+        return out
+
+    def depends_on(self) -> tuple[str, ...]:
+        """Ids of the blocks whose numbers this one shows (a chart's table, a figure's ref)."""
+        return ()
+
+
+def _holds_blocks(value: object) -> bool:
+    if isinstance(value, Block):
+        return True
+    return isinstance(value, tuple) and any(_holds_blocks(v) for v in value)
+
+
+def _flat(value: object) -> str:
+    if isinstance(value, tuple):
+        return "; ".join(_flat(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        parts = [f"{f.name}={_flat(getattr(value, f.name))}" for f in dataclasses.fields(value)
+                 if f.name != "span" and getattr(value, f.name) not in (None, "", ())]
+        return ", ".join(parts)
+    return str(value)
 
 
 BLOCK_MODELS: dict[str, type[Block]] = {}

@@ -3,6 +3,7 @@ in at the end, so no second pass is needed when the contents' height is known up
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,7 +58,21 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     _check_expectations(doc, sink, strict)
     if sink.errors:
         return None
+    doc.layout_map.look = look_digest(theme)
+    doc.layout_map.content = {b.id: {"type": b.yaml_name, "title": b.ref_name, "source": b.span.path,
+                                     "line": b.span.line, "values": b.snapshot(), "depends_on": list(b.depends_on())}
+                              for b in edition.blocks()}
     return Rendering(out.getvalue(), doc.layout_map, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
+
+
+def look_digest(theme: Theme) -> str:
+    """A digest of everything in ``layout/`` and ``fonts/`` that the pages were drawn with:
+    reviewers are told a page changed because of the look rather than the content."""
+    h = hashlib.sha256(theme.profile.encode())
+    for path in (*theme.sources, *theme.font_paths.values()):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def chart_paint(theme: Theme) -> Callable[[str], tuple[float, float, float, float]]:

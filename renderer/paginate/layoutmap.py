@@ -49,7 +49,9 @@ class PageRecord:
 @dataclass(slots=True)
 class LayoutMap:
     edition: str
+    look: str = ""  # digest of layout/ and fonts/: a restyle changes it
     pages: list[PageRecord] = field(default_factory=list)
+    content: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def place(self, ref: BlockRef, bbox: Box, rows: list[tuple[str, float, float]], x0: float, x1: float) -> None:
         lines = {key: (label, line) for key, label, line in ref.rows}
@@ -61,7 +63,10 @@ class LayoutMap:
         data: dict[str, Any] = {"version": 1, "edition": self.edition, "pages": [_page(p) for p in self.pages]}
         # One page per line: small, and still readable in a diff.
         pages = ",\n".join(json.dumps(p, ensure_ascii=False, separators=(",", ":")) for p in data["pages"])
-        return f'{{"version":1,"edition":{json.dumps(self.edition, ensure_ascii=False)},"pages":[\n{pages}\n]}}\n'
+        content = ",\n".join(f"{json.dumps(k, ensure_ascii=False)}:{json.dumps(v, ensure_ascii=False, separators=(',', ':'))}"
+                              for k, v in self.content.items())
+        return (f'{{"version":1,"edition":{json.dumps(self.edition, ensure_ascii=False)},'
+                f'"look":{json.dumps(self.look)},"pages":[\n{pages}\n],"content":{{\n{content}\n}}}}\n')
 
 
 def _page(p: PageRecord) -> dict[str, Any]:

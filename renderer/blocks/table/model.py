@@ -76,6 +76,18 @@ class Table(Block):
     def ref_name(self) -> str:
         return self.caption
 
+    def snapshot(self) -> dict[str, str]:
+        """Caption, columns and one entry per row (keyed ``row:<key>``), so that a reviewer
+        reads "row TX changed" rather than "rows changed"."""
+        out = {"caption": self.caption, "columns": " | ".join(c.label for c in self.columns)}
+        for row in self.rows:
+            out[f"row:{row.key}"] = " | ".join(str(c) for c in row.cells)
+        if self.total:
+            out["row:total"] = " | ".join([self.total.label, *(str(v) for v in self.total.values)])
+        if self.note:
+            out["note"] = self.note
+        return out
+
     def fmt(self, i: int) -> str:
         col = self.columns[i]
         return col.format or ("text" if i == 0 else "number")

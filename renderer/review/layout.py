@@ -1,0 +1,75 @@
+"""The layout map written beside our PDFs, read back: where each block landed, from which line."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class RowPlace:
+    key: str
+    label: str
+    line: int
+    bbox: Box
+
+
+@dataclass(frozen=True, slots=True)
+class BlockPlace:
+    id: str
+    type: str
+    title: str
+    source: str
+    line: int
+    bbox: Box
+    rows: tuple[RowPlace, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PagePlace:
+    index: int
+    folio: int | None
+    section: str
+    header_footer: tuple[Box, ...]
+    blocks: tuple[BlockPlace, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutMap:
+    edition: str
+    look: str
+    pages: tuple[PagePlace, ...]
+    content: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def block_ids(self, page: int) -> tuple[str, ...]:
+        return tuple(b.id for b in self.pages[page].blocks) if page < len(self.pages) else ()
+
+
+def _box(v: Any) -> Box:
+    return (float(v[0]), float(v[1]), float(v[2]), float(v[3]))
+
+
+def load_layout(path: Path) -> LayoutMap | None:
+    """The map at ``path``, or ``None`` when there is none (any PDF can still be compared)."""
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    pages = tuple(PagePlace(
+        p["index"] - 1, p.get("folio"), p.get("section", ""), tuple(_box(b) for b in p.get("header_footer", [])),
+        tuple(BlockPlace(b["id"], b["type"], b.get("title", ""), b["source"], b["line"], _box(b["bbox"]),
+                         tuple(RowPlace(r["key"], r["label"], r["line"], _box(r["bbox"])) for r in b.get("rows", [])))
+              for b in p.get("blocks", [])))
+        for p in data.get("pages", []))
+    return LayoutMap(data.get("edition", ""), data.get("look", ""), pages, data.get("content", {}))
+
+
+def layout_path(pdf: Path) -> Path:
+    return pdf.with_suffix(".layout.json")
+
+
+def overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
