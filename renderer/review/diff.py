@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,8 +126,7 @@ def _compare_pair(result: DiffResult, options: DiffOptions, o: int, n: int, a: n
     mask = _mask(b.shape[:2], n, t_new.height, scale, result.new.layout, options.ignore)
     pixels = compare(a, b, options.tolerance, mask) if not np.array_equal(a, b) else PixelDiff(0.0, ())
     text = diff_text(t_old.body, t_new.body)
-    furniture = diff_text(t_old.furniture, t_new.furniture)
-    if furniture.numbers and all(pair in folio_shift for pair in furniture.numbers) and not furniture.added:
+    if _only_renumbered(t_old.furniture, t_new.furniture, folio_shift):
         result.renumbered.append((o + 1, n + 1))
     if pixels.share <= options.threshold and text.empty:
         return
@@ -139,6 +139,18 @@ def _compare_pair(result: DiffResult, options: DiffOptions, o: int, n: int, a: n
     result.changed.append(PageChange(o + 1, n + 1, pixels.share, regions, text, locations, expected, reflowed))
     result.images[("old", o + 1)] = a
     result.images[("new", n + 1)] = b
+
+
+def _only_renumbered(old: str, new: str, folio_shift: set[tuple[str, str]]) -> bool:
+    """Running heads and folios that differ only by folios that shifted (an inserted page
+    also moves the folio to the other side of the page, so word order is not compared)."""
+    words_old, words_new = old.split(), new.split()
+    if sorted(w for w in words_old if not w.isdigit()) != sorted(w for w in words_new if not w.isdigit()):
+        return False
+    nums_old, nums_new = Counter(w for w in words_old if w.isdigit()), Counter(w for w in words_new if w.isdigit())
+    gone = sorted((nums_old - nums_new).elements(), key=int)
+    came = sorted((nums_new - nums_old).elements(), key=int)
+    return bool(gone) and len(gone) == len(came) and all(pair in folio_shift for pair in zip(gone, came))
 
 
 def _mask(shape: tuple[int, int], page: int, height: float, scale: float, layout: LayoutMap | None,

@@ -67,3 +67,31 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 def test_missing_edition_folder_is_a_content_error(tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "nowhere"), *paths())
     assert result.returncode == 1 and "no manifest.yaml" in result.stderr
+
+
+def test_diff_exit_codes_and_json(edition: Callable[..., Path], tmp_path: Path) -> None:
+    import json
+    root = edition(body_page("{type: heading, level: 1, text: Hello}", "{type: figure, value: 27644, label: cases}"))
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    assert run("build", str(root), "-o", str(a), "-q", *paths()).returncode == 0
+    assert run("build", str(root), "-o", str(b), "-q", *paths()).returncode == 0
+    same = run("diff", str(a), str(b), "--json")
+    assert same.returncode == 0, same.stderr
+    assert json.loads(same.stdout)["changed"] == []
+    (root / "00-page.yaml").write_text(body_page("{type: heading, level: 1, text: Hello}",
+                                                 "{type: figure, value: 27650, label: cases}"))
+    assert run("build", str(root), "-o", str(b), "-q", *paths()).returncode == 0
+    changed = run("diff", str(a), str(b), "--json", "-o", str(tmp_path / "report"))
+    assert changed.returncode == 1
+    data = json.loads(changed.stdout)
+    assert [(c["old"], c["new"]) for c in data["changed"]] == [(1, 1)]
+    assert ["27,644", "27,650"] in data["changed"][0]["text"]["numbers"]
+    assert (tmp_path / "report" / "report.html").is_file()
+    assert run("diff", str(a), str(tmp_path / "missing.pdf")).returncode == 2
+
+
+def test_preview_of_an_edition_folder(edition: Callable[..., Path], tmp_path: Path) -> None:
+    root = edition(body_page("{type: paragraph, text: Hello}"))
+    result = run("preview", str(root), "-o", str(tmp_path / "p"), "--dpi", "40", *paths())
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "p").iterdir()) == ["contact-sheet.png", "page-001.png"]
