@@ -13,8 +13,8 @@ from .align import align
 from .content import BlockChange, content_changes
 from .layout import Box, LayoutMap, RowPlace, layout_path, load_layout, overlaps
 from .pdftext import PageText, read_texts
-from .pixeldiff import PixelDiff, Rect, compare
-from .raster import make_pool, rasterise
+from .pixeldiff import PixelDiff, Rect
+from .raster import compare_pairs, make_pool, rasterise
 from .textdiff import TextChange, diff_text
 
 
@@ -106,25 +106,31 @@ def diff(old: Side, new: Side, options: DiffOptions = DiffOptions()) -> DiffResu
         result.content = content_changes(old.layout.content, new.layout.content)
         result.look_changed = old.layout.look != new.layout.look
     folio_shift = _folio_pairs(alignment.pairs, texts_old, texts_new, old.layout, new.layout)
-    pool = make_pool() if len(texts_old) + len(texts_new) >= 24 else None
+    scale = options.dpi / 72
+    jobs = [(o, n, _mask(_shape(texts_new[n], scale), n, texts_new[n].height, scale, new.layout, options.ignore))
+            for o, n in alignment.pairs]
+    pool = make_pool() if len(jobs) >= 24 else None
     try:
-        olds = rasterise(old.pdf, options.dpi, [o for o, _ in alignment.pairs], pool)
-        news = rasterise(new.pdf, options.dpi, [n for _, n in alignment.pairs], pool)
+        compared = compare_pairs(old.pdf, new.pdf, jobs, options.dpi, options.tolerance, options.threshold, pool)
     finally:
         if pool is not None:
             pool.shutdown()
     changed_ids = {c.id for c in result.content}
-    for (o, n), a, b in zip(alignment.pairs, olds, news):
-        _compare_pair(result, options, o, n, a, b, texts_old[o], texts_new[n], folio_shift, changed_ids)
+    for o, n, pixels, a, b in compared:
+        _compare_pair(result, options, o, n, pixels, (a, b), texts_old[o], texts_new[n], folio_shift, changed_ids)
     _keep_inserted_images(result, options)
     return result
 
 
-def _compare_pair(result: DiffResult, options: DiffOptions, o: int, n: int, a: np.ndarray, b: np.ndarray,
-                  t_old: PageText, t_new: PageText, folio_shift: set[tuple[str, str]], changed_ids: set[str]) -> None:
+def _shape(text: PageText, scale: float) -> tuple[int, int]:
+    """The pixel size pdfium renders a page at (its rounding)."""
+    return round(text.height * scale), round(text.width * scale)
+
+
+def _compare_pair(result: DiffResult, options: DiffOptions, o: int, n: int, pixels: PixelDiff,
+                  images: tuple[np.ndarray | None, np.ndarray | None], t_old: PageText, t_new: PageText,
+                  folio_shift: set[tuple[str, str]], changed_ids: set[str]) -> None:
     scale = options.dpi / 72
-    mask = _mask(b.shape[:2], n, t_new.height, scale, result.new.layout, options.ignore)
-    pixels = compare(a, b, options.tolerance, mask) if not np.array_equal(a, b) else PixelDiff(0.0, ())
     text = diff_text(t_old.body, t_new.body)
     if _only_renumbered(t_old.furniture, t_new.furniture, folio_shift):
         result.renumbered.append((o + 1, n + 1))
@@ -137,6 +143,9 @@ def _compare_pair(result: DiffResult, options: DiffOptions, o: int, n: int, a: n
     locations = _locate(regions, n, result.new.layout)
     expected, reflowed = _expectation(result, o, n, changed_ids)
     result.changed.append(PageChange(o + 1, n + 1, pixels.share, regions, text, locations, expected, reflowed))
+    a, b = images
+    if a is None or b is None:  # text changed without a visible change: render the pair for the report
+        a, b = rasterise(result.old.pdf, options.dpi, [o])[0], rasterise(result.new.pdf, options.dpi, [n])[0]
     result.images[("old", o + 1)] = a
     result.images[("new", n + 1)] = b
 

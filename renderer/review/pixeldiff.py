@@ -37,14 +37,26 @@ def compare(a: np.ndarray, b: np.ndarray, threshold: int = 40, mask: np.ndarray 
     if a.shape != b.shape:
         h, w = max(a.shape[0], b.shape[0]), max(a.shape[1], b.shape[1])
         return PixelDiff(1.0, ((0, 0, w, h),))
-    delta = np.abs(a.astype(np.int16) - b.astype(np.int16)).max(axis=2)
-    changed = delta > threshold
+    differs = np.any(a != b, axis=2)
     if mask is not None:
-        changed &= ~mask
+        fitted = np.zeros(differs.shape, dtype=bool)  # the renderer may round the size differently
+        h, w = min(mask.shape[0], fitted.shape[0]), min(mask.shape[1], fitted.shape[1])
+        fitted[:h, :w] = mask[:h, :w]
+        differs &= ~fitted
+    if not differs.any():
+        return PixelDiff(0.0, ())
+    # Work only on the rectangle where anything differs (plus a pixel for the neighbourhoods).
+    rows, cols = np.nonzero(differs.any(axis=1))[0], np.nonzero(differs.any(axis=0))[0]
+    y0, y1 = max(int(rows[0]) - 1, 0), min(int(rows[-1]) + 2, a.shape[0])
+    x0, x1 = max(int(cols[0]) - 1, 0), min(int(cols[-1]) + 2, a.shape[1])
+    ca, cb = a[y0:y1, x0:x1], b[y0:y1, x0:x1]
+    changed = (np.abs(ca.astype(np.int16) - cb.astype(np.int16)).max(axis=2) > threshold) & differs[y0:y1, x0:x1]
     if changed.any():
-        changed &= ~_antialiased(a, b, changed)
-    share = float(changed.mean())
-    return PixelDiff(share, _regions(changed) if share else ())
+        changed &= ~_antialiased(ca, cb, changed)
+    full = np.zeros(differs.shape, dtype=bool)
+    full[y0:y1, x0:x1] = changed
+    share = float(changed.sum()) / differs.size
+    return PixelDiff(share, _regions(full) if share else ())
 
 
 def _antialiased(a: np.ndarray, b: np.ndarray, changed: np.ndarray) -> np.ndarray:

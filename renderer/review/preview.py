@@ -9,7 +9,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from .raster import make_pool, page_count, rasterise
+import numpy as np
+
+from .raster import WORKERS, make_pool, page_count, rasterise
 
 GAP = 24
 
@@ -24,23 +26,32 @@ def preview(pdf: Path, out_dir: Path, pages: Sequence[int] | None = None, dpi: f
     """PNG files ``page-NNN.png`` for the given 1-based pages (all by default) and ``contact-sheet.png``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     wanted = list(pages) if pages else list(range(1, page_count(pdf) + 1))
-    pool = make_pool() if len(wanted) >= 12 else None
-    try:
-        images = rasterise(pdf, dpi, [p - 1 for p in wanted], pool)
-    finally:
-        if pool is not None:
+    factor = max(1, round(dpi / 36))
+    if len(wanted) >= 12:
+        # Render, encode and shrink in the workers: only the thumbnails come back.
+        pool = make_pool()
+        try:
+            chunks = [wanted[i::WORKERS] for i in range(WORKERS)]
+            futures = [pool.submit(_write_pages, str(pdf), dpi, c, str(out_dir), factor) for c in chunks if c]
+            thumbs = {n: Image.fromarray(t) for f in futures for n, t in f.result()}
+        finally:
             pool.shutdown()
-    written = []
-    thumbs = {}
-    for number, img in zip(wanted, images):
-        pil = Image.fromarray(img)
-        path = out_dir / f"page-{number:03d}.png"
-        pil.save(path, compress_level=1)
-        written.append(path)
-        thumbs[number] = pil.reduce(max(1, round(dpi / 36)))
+    else:
+        thumbs = {n: Image.fromarray(t) for n, t in _write_pages(str(pdf), dpi, wanted, str(out_dir), factor)}
+    written = [out_dir / f"page-{n:03d}.png" for n in wanted]
     sheet = out_dir / "contact-sheet.png"
     _contact_sheet(thumbs).save(sheet, compress_level=3)
     return PreviewResult(tuple(written), sheet)
+
+
+def _write_pages(pdf: str, dpi: float, numbers: Sequence[int], out_dir: str, factor: int
+                 ) -> list[tuple[int, np.ndarray]]:
+    out = []
+    for number, img in zip(numbers, rasterise(Path(pdf), dpi, [n - 1 for n in numbers])):
+        pil = Image.fromarray(img)
+        pil.save(Path(out_dir) / f"page-{number:03d}.png", compress_level=1)
+        out.append((number, np.asarray(pil.reduce(factor))))
+    return out
 
 
 def spreads(numbers: Sequence[int]) -> list[tuple[int | None, int | None]]:

@@ -10,6 +10,8 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 
+from .pixeldiff import PixelDiff, compare
+
 WORKERS = 2
 IN_PROCESS_BELOW = 12  # pages: fewer than this are not worth starting workers for
 
@@ -48,6 +50,46 @@ def rasterise(pdf: Path, dpi: float, indices: Sequence[int] | None = None,
     for chunk, future in zip([c for c in chunks if c], results):
         by_index.update(zip(chunk, future.result()))
     return [by_index[i] for i in wanted]
+
+
+PairJob = tuple[int, int, np.ndarray | None]   # old index, new index, pixels to leave out
+
+
+def _compare_pairs(old_pdf: str, new_pdf: str, jobs: Sequence[PairJob], dpi: float, tolerance: int,
+                   keep_above: float) -> list[tuple[int, int, PixelDiff, np.ndarray | None, np.ndarray | None]]:
+    """Render and compare page pairs where the PDFs are open; only the pixels of pages that
+    changed travel back (a process pool would otherwise copy every page)."""
+    old_doc, new_doc = pdfium.PdfDocument(old_pdf), pdfium.PdfDocument(new_pdf)
+    try:
+        out = []
+        for o, n, mask in jobs:
+            a, b = _page(old_doc, o, dpi), _page(new_doc, n, dpi)
+            result = compare(a, b, tolerance, mask)
+            keep = result.share > keep_above
+            out.append((o, n, result, a if keep else None, b if keep else None))
+        return out
+    finally:
+        old_doc.close()
+        new_doc.close()
+
+
+def _page(doc: pdfium.PdfDocument, i: int, dpi: float) -> np.ndarray:
+    page = doc[i]
+    try:
+        return np.ascontiguousarray(page.render(scale=dpi / 72, rev_byteorder=True).to_numpy()[:, :, :3])
+    finally:
+        page.close()
+
+
+def compare_pairs(old_pdf: Path, new_pdf: Path, jobs: Sequence[PairJob], dpi: float, tolerance: int,
+                  keep_above: float, pool: ProcessPoolExecutor | None
+                  ) -> list[tuple[int, int, PixelDiff, np.ndarray | None, np.ndarray | None]]:
+    if pool is None or len(jobs) < IN_PROCESS_BELOW:
+        return _compare_pairs(str(old_pdf), str(new_pdf), jobs, dpi, tolerance, keep_above)
+    chunks = [list(jobs[i::WORKERS]) for i in range(WORKERS)]
+    futures = [pool.submit(_compare_pairs, str(old_pdf), str(new_pdf), c, dpi, tolerance, keep_above) for c in chunks]
+    results = [r for f in futures for r in f.result()]
+    return sorted(results, key=lambda r: (r[0], r[1]))
 
 
 def make_pool() -> ProcessPoolExecutor:
