@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("schema", help="write the JSON Schemas of content files")
     sc.add_argument("-o", "--output", type=Path, default=Path("content"), help="folder (default: content)")
     sc.add_argument("-q", "--quiet", action="store_true")
+    pf = sub.add_parser("preflight", help="check a PDF the way a print shop's intake does")
+    pf.add_argument("pdf", type=Path)
+    pf.add_argument("--profile", choices=("press", "screen"), default="press")
+    pf.add_argument("--trim", default="612x792", help="the ordered trim size in points, WxH (default US Letter)")
+    pf.add_argument("--no-saddle-stitch", action="store_true", help="do not warn about a page count not a multiple of 4")
     from .review_cli import add_review_commands
     add_review_commands(sub, common)
     return p
@@ -127,4 +132,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"build": cmd_build, "check": cmd_check, "schema": cmd_schema}
+def cmd_preflight(args: argparse.Namespace) -> int:
+    from .preflight import preflight, render_table
+    try:
+        w, h = (float(v) for v in args.trim.lower().split("x"))
+    except ValueError:
+        print(f"impact-report preflight: --trim {args.trim!r} is not WxH in points", file=sys.stderr)
+        return 2
+    if not args.pdf.is_file():
+        print(f"impact-report preflight: no such file: {args.pdf}", file=sys.stderr)
+        return 2
+    try:
+        report = preflight(args.pdf, args.profile, (w, h), not args.no_saddle_stitch)
+    except Exception as exc:  # an unreadable PDF is the user's input, not our bug
+        print(f"impact-report preflight: cannot read {args.pdf}: {exc}", file=sys.stderr)
+        return 2
+    print(render_table(report), end="")
+    return report.exit_code
+
+
+_COMMANDS = {"build": cmd_build, "check": cmd_check, "schema": cmd_schema, "preflight": cmd_preflight}

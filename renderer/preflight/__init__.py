@@ -1,0 +1,48 @@
+"""Preflight: a PDF (ours or anyone's) checked the way a print shop's intake checks it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+import pypdfium2 as pdfium
+
+from .checks import CHECKS, selected
+from .model import Check, Document, Finding, PreflightReport
+from .walker import walk
+
+__all__ = ["CHECKS", "Check", "Finding", "PreflightReport", "preflight", "render_table"]
+
+
+def preflight(pdf: Path, profile: str = "press", expect_trim: tuple[float, float] | None = (612, 792),
+              saddle_stitch: bool = True, safe_margin: float = 9.0) -> PreflightReport:
+    reader = pypdf.PdfReader(str(pdf))
+    if reader.is_encrypted:
+        reader.decrypt("")  # readable without a password, but still reported as encrypted
+    doc = Document(reader, profile, expect_trim, saddle_stitch, safe_margin)
+    doc.events = [list(walk(page.get_contents(), page.get("/Resources"), reader)) for page in reader.pages]
+    doc.pdfium = pdfium.PdfDocument(str(pdf), password="")
+    try:
+        checks = tuple(selected(profile))
+        findings = tuple(f for check in checks for f in check.findings(doc))
+    finally:
+        doc.pdfium.close()
+    return PreflightReport(str(pdf), profile, len(reader.pages), checks, findings)
+
+
+def render_table(report: PreflightReport) -> str:
+    failed = {f.check for f in report.findings}
+    lines = [f"preflight {report.path} ({report.profile} profile, {report.pages} pages)", ""]
+    width = max(len(c.id) for c in report.checks)
+    for check in report.checks:
+        mark = "FAIL" if check.id in report.failed() else "warn" if check.id in failed else "ok"
+        lines.append(f"  {mark:<5} {check.id:<{width}}  {check.description}")
+    if report.findings:
+        lines.append("")
+        for f in report.findings:
+            where = f"page {f.page}" if f.page else "document"
+            lines.append(f"  {f.severity:<7} {f.check:<{width}}  {where}: {f.message}")
+    errors = sum(1 for f in report.findings if f.severity == "error")
+    lines += ["", f"{errors} error{'s' if errors != 1 else ''}, "
+              f"{sum(1 for f in report.findings if f.severity == 'warning')} warning(s)"]
+    return "\n".join(lines) + "\n"
