@@ -105,6 +105,9 @@ def render_html(r: DiffResult) -> str:
     parts = [f"<!doctype html><html lang=en><meta charset=utf-8><title>Review: {_esc(r.new.label)}</title>",
              f"<style>{CSS}</style><h1>Changes from {_esc(r.old.label)} to {_esc(r.new.label)}</h1>",
              f"<section id=summary><strong>{_esc(summary_line(r))}</strong><ul>"]
+    if r.look_changed:
+        parts.append("<li>the look changed (<code>layout/</code> or <code>fonts/</code>): every page it "
+                     "touches is expected to change</li>")
     parts += [f"<li>content: {_esc(c.describe())}</li>" for c in r.content]
     parts += [f"<li>inserted: new page {n}</li>" for n in r.inserted]
     parts += [f"<li>removed: old page {o}</li>" for o in r.removed]
