@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,12 +48,12 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
     icc = _icc_profile(theme, sink) if press else None
     if sink.errors:
         return None
-    options = press_canvas_options(press, theme.geometry.trim_box, theme.geometry.bleed_box) if press else {}
-    rendering = paginate(edition, theme, checked.quantities, sink, canvasmaker=make_canvasmaker(when, **options),
-                         meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool)
-    if rendering is None or press is None:
-        return rendering
-    return dataclasses.replace(rendering, pdf=identify_pdfx(rendering.pdf, edition, press, when, icc))
+    options: dict[str, Any] = {}
+    if press is not None:
+        options = press_canvas_options(press, theme.geometry.trim_box, theme.geometry.bleed_box)
+        options["prepare"] = lambda canvas: identify_pdfx(canvas, edition, press, when, icc)
+    return paginate(edition, theme, checked.quantities, sink, canvasmaker=make_canvasmaker(when, **options),
+                    meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool)
 
 
 def _icc_profile(theme: Theme, sink: Sink) -> Path | None:

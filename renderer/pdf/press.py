@@ -1,20 +1,16 @@
-"""PDF/X identification for the press profile, added once reportlab has written the file:
-reportlab has no API for an OutputIntent, the GTS_PDFX keys or XMP metadata."""
+"""PDF/X identification for the press profile: reportlab has no API for an OutputIntent, the
+GTS_PDFX keys or XMP metadata, so they are added to its document before it is written."""
 
 from __future__ import annotations
 
-import io
 from datetime import datetime, timezone
 from pathlib import Path
 from html import escape
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..model.edition import Edition
 from ..theme.model import Press
-
-if TYPE_CHECKING:
-    from pypdf.generic import StreamObject
 
 
 def press_canvas_options(press: Press, trim_box: tuple[float, ...], bleed_box: tuple[float, ...]) -> dict[str, object]:
@@ -23,42 +19,44 @@ def press_canvas_options(press: Press, trim_box: tuple[float, ...], bleed_box: t
     return {"trimBox": trim_box, "bleedBox": bleed_box, "pdfVersion": version}
 
 
-def identify_pdfx(pdf: bytes, edition: Edition, press: Press, when: float, icc: Path | None) -> bytes:
-    """Add the OutputIntent, the GTS_PDFX keys and XMP identification to a written PDF."""
-    import pypdf  # only press builds pay for it
-    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+def identify_pdfx(canvas: Any, edition: Edition, press: Press, when: float, icc: Path | None) -> None:
+    """Add the OutputIntent, the GTS_PDFX keys and XMP identification to the document the
+    canvas is writing. reportlab has no API for them; its catalog and info objects are given
+    the extra keys here, so the file is written once (rewriting it would cost more than the
+    whole layout of a short report)."""
+    from reportlab.pdfbase import pdfdoc
 
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    writer = pypdf.PdfWriter(clone_from=reader)
-    intent = DictionaryObject({
-        NameObject("/Type"): NameObject("/OutputIntent"),
-        NameObject("/S"): NameObject("/GTS_PDFX"),
-        NameObject("/OutputConditionIdentifier"): TextStringObject(press.output_condition),
-        NameObject("/OutputCondition"): TextStringObject(press.output_condition),
-        NameObject("/RegistryName"): TextStringObject(press.registry),
-        NameObject("/Info"): TextStringObject(press.output_condition_info),
-    })
+    doc = getattr(canvas, "_doc")
+    catalog_class = type(doc.Catalog)
+    doc.Catalog.__class__ = type("PdfxCatalog", (catalog_class,), {
+        "__NoDefault__": [*catalog_class.__NoDefault__, "OutputIntents"]})
+    intent: dict[str, Any] = {
+        "Type": pdfdoc.PDFName("OutputIntent"), "S": pdfdoc.PDFName("GTS_PDFX"),
+        "OutputConditionIdentifier": pdfdoc.PDFString(press.output_condition),
+        "OutputCondition": pdfdoc.PDFString(press.output_condition),
+        "RegistryName": pdfdoc.PDFString(press.registry), "Info": pdfdoc.PDFString(press.output_condition_info)}
     if icc is not None:
-        from pypdf.generic import StreamObject
-
-        profile = StreamObject()
-        profile.set_data(icc.read_bytes())
-        profile[NameObject("/N")] = NumberObject(4)
-        intent[NameObject("/DestOutputProfile")] = writer._add_object(profile)
-    writer._root_object[NameObject("/OutputIntents")] = ArrayObject([writer._add_object(intent)])
+        profile = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"N": 4}), icc.read_bytes())
+        intent["DestOutputProfile"] = doc.Reference(profile)
+    doc.Catalog.OutputIntents = pdfdoc.PDFArray([pdfdoc.PDFDictionary(intent)])
     stamp = datetime.fromtimestamp(when, tz=timezone.utc)
-    writer.add_metadata({"/GTS_PDFXVersion": press.standard, "/Trapped": NameObject("/False")})
+    doc.Catalog.Metadata = pdfdoc.PDFStream(
+        pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("Metadata"), "Subtype": pdfdoc.PDFName("XML")}),
+        _xmp(edition, press, stamp).encode("utf-8"), filters=[])
+    info_class = type(doc.info)
+    extra = {"GTS_PDFXVersion": press.standard}
     if press.standard == "PDF/X-1a:2001":
-        writer.add_metadata({"/GTS_PDFXConformance": press.standard})
-    writer._root_object[NameObject("/Metadata")] = writer._add_object(_xmp(edition, press, stamp))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+        extra["GTS_PDFXConformance"] = press.standard
+
+    def format_info(self: Any, document: Any) -> bytes:
+        base: bytes = info_class.format(self, document)
+        keys = "".join(f"/{k} {pdfdoc.PDFString(v).format(document).decode('latin-1')} " for k, v in extra.items())
+        return base.replace(b"<<", b"<< " + keys.encode("latin-1"), 1)
+
+    doc.info.__class__ = type("PdfxInfo", (info_class,), {"format": format_info})
 
 
-def _xmp(edition: Edition, press: Press, stamp: datetime) -> StreamObject:
-    from pypdf.generic import NameObject, StreamObject
-
+def _xmp(edition: Edition, press: Press, stamp: datetime) -> str:
     m = edition.manifest
     when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     xml = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -79,8 +77,4 @@ def _xmp(edition: Edition, press: Press, stamp: datetime) -> StreamObject:
  </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>"""
-    stream = StreamObject()
-    stream.set_data(xml.encode("utf-8"))
-    stream[NameObject("/Type")] = NameObject("/Metadata")
-    stream[NameObject("/Subtype")] = NameObject("/XML")
-    return stream
+    return xml

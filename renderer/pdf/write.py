@@ -36,12 +36,16 @@ def document_time(edition: Edition) -> float:
     return float(calendar.timegm(edition.published.timetuple()))
 
 
-def make_canvasmaker(when: float, **options: Any) -> Callable[..., Canvas]:
+def make_canvasmaker(when: float, prepare: Callable[[Canvas], None] | None = None,
+                     **options: Any) -> Callable[..., Canvas]:
     """A canvas whose creation date is ``when`` rather than the build's wall clock; ``options``
-    go to reportlab's Canvas (page boxes and PDF version for the press)."""
+    go to reportlab's Canvas (page boxes and PDF version for the press) and ``prepare`` may add
+    to its document (the PDF/X identification)."""
 
     def make(*args: Any, **kwargs: Any) -> Canvas:
         canvas = Canvas(*args, **{**kwargs, **options})
+        if prepare is not None:
+            prepare(canvas)
         stamp = TimeStamp(invariant=1)
         stamp.t, stamp.lt = when, time.gmtime(when)
         stamp.YMDhms = tuple(stamp.lt)[:6]
