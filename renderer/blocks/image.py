@@ -44,7 +44,11 @@ def check(block: Image, ctx: CheckContext) -> None:
     try:
         with PILImage.open(path) as im:  # reads the header only
             size, fmt = im.size, im.format
-    except (OSError, PILImage.DecompressionBombError) as exc:
+    except PILImage.DecompressionBombError:
+        ctx.sink.error(block.span_of("src"), f"image '{block.src}' is far too large: more than "
+                       f"{MAX_PIXELS:,} pixels are never embedded", "scale it to the printed size at 300 ppi")
+        return
+    except OSError as exc:
         ctx.sink.error(block.span_of("src"), f"image '{block.src}' cannot be read: {exc}")
         return
     if fmt not in FORMATS:

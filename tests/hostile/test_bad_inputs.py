@@ -79,6 +79,28 @@ def symlink(file: str, target: str) -> Callable[[Path], None]:
     return change
 
 
+def huge_jpeg(file: str) -> Callable[[Path], None]:
+    """A small JPEG whose header claims 30,000 × 30,000 pixels (reportlab would embed it as is)."""
+    def change(root: Path) -> None:
+        import io
+
+        from PIL import Image
+        buf = io.BytesIO()
+        Image.new("RGB", (16, 16), "navy").save(buf, format="JPEG")
+        data = bytearray(buf.getvalue())
+        sof = data.index(b"\xff\xc0")
+        data[sof + 5:sof + 9] = (30000).to_bytes(2, "big") * 2
+        (root / file).write_bytes(bytes(data))
+    return change
+
+
+def both(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        for c in changes:
+            c(root)
+    return change
+
+
 BOMB = "a0: &a0 [lol]\n" + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i-1}'] * 9)}]\n" for i in range(1, 10))
 
 CASES = [
@@ -142,6 +164,8 @@ CASES = [
          "{table: cases2, columns: [active]}}\n  - type: figure\n"), "01-page.yaml:20", "no table with id 'cases2'"),
     Case("chart text column", replace("  - type: figure\n", "  - {type: chart, kind: bar, title: x, from_table: "
          "{table: cases, columns: [type]}}\n  - type: figure\n"), "01-page.yaml:20", "has no numeric column 'type'"),
+    Case("huge jpeg", both(huge_jpeg("big.jpg"), replace("  - type: figure\n",
+         "  - {type: image, src: big.jpg, alt: x}\n  - type: figure\n")), "01-page.yaml:20", "far too large"),
     Case("unfittable cell", replace("[Family Abduction,", "['" + "word " * 2500 + "',"), "01-page.yaml:8",
          "cannot fit on any page"),
 ]
