@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..charts import ChartJob, ChartLook, ChartSpec, Series, alt_text
 from ..diagnostics import Span, did_you_mean
@@ -140,7 +140,7 @@ def chart_look(theme: Theme) -> ChartLook:
 class ChartBox(Flowable):
     """The chart's caption and its box; the art is a form XObject defined at the end of the build."""
 
-    def __init__(self, title: Paragraph, form: str, width: float, height: float, alt: str) -> None:
+    def __init__(self, title: Flowable, form: str, width: float, height: float, alt: str) -> None:
         super().__init__()
         self.title, self.form, self.box_w, self.box_h, self.alt = title, form, width, height, alt
         self._th = 0.0

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model, walk
 from .base import CheckContext, ComposeContext, register
@@ -36,12 +37,12 @@ def check(block: Contents, ctx: CheckContext) -> None:
 class ContentsEntry(Flowable):
     """One line: the folio (a form filled in later), the section title, a link over both."""
 
-    def __init__(self, key: str, title: Paragraph, number_style: Paragraph, number_width: float,
+    def __init__(self, key: str, title: Flowable, number_style: ParagraphStyle, number_width: float,
                  linked: bool = True) -> None:
         super().__init__()
         self.linked = linked
         self.key, self.title, self.number_width = key, title, number_width
-        self.number_style = number_style.style
+        self.number_style = number_style
         self.form = "toc-" + key
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -74,8 +75,8 @@ class ContentsEntry(Flowable):
 
 
 def compose(block: Contents, ctx: ComposeContext) -> list[Flowable]:
-    number = plain_paragraph("00", "contents.number", ctx)
-    width = stringWidth("000", number.style.fontName, number.style.fontSize)
+    number = ctx.theme.styles.para("contents.number")
+    width = stringWidth("000", number.fontName, number.fontSize)
     out: list[Flowable] = [plain_paragraph(block.title, "contents.title", ctx)]
     for heading in (b for b in walk(_all(ctx)) if isinstance(b, Heading) and b.level == 1 and b.contents):
         mark = HeadingMark(heading)

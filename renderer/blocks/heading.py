@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model, slug
 from .base import CheckContext, ComposeContext, register
@@ -51,7 +51,7 @@ class HeadingMark:
 class Banner(Flowable):
     """A section opener: a full-width coloured band with the title, bled off both page edges."""
 
-    def __init__(self, para: Paragraph, ctx: ComposeContext) -> None:
+    def __init__(self, para: Flowable, ctx: ComposeContext) -> None:
         super().__init__()
         look = ctx.theme.data.components.banner
         self.para = para

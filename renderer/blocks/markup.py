@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import html
 
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from ..diagnostics import Span, did_you_mean
 from ..model.markup import Inline, Link, MarkupError, Ref, Styled, Text, parse, refs
 from ..model.numbers import format_quantity
 from ..theme.styles import markup_colour
 from .base import CheckContext, ComposeContext
+from .text import PlainText
 
 
 def escape(text: str) -> str:
@@ -67,13 +68,17 @@ class Para(Paragraph):
         return size
 
 
-def paragraph(text: str, style_name: str, ctx: ComposeContext) -> Paragraph:
+def paragraph(text: str, style_name: str, ctx: ComposeContext) -> Flowable:
+    items = parse(text)
+    if all(isinstance(item, Text) for item in items):  # no markup after all: set it plainly
+        return PlainText("".join(item.text for item in items if isinstance(item, Text)),
+                         ctx.theme.styles.para(style_name))
     return Para(to_markup(text, ctx), ctx.theme.styles.para(style_name))
 
 
-def plain_paragraph(text: str, style_name: str, ctx: ComposeContext) -> Paragraph:
-    """A paragraph of text taken literally (no markup at all): labels, captions, cells."""
-    return Para(escape(text), ctx.theme.styles.para(style_name))
+def plain_paragraph(text: str, style_name: str, ctx: ComposeContext) -> Flowable:
+    """Text taken literally (no markup at all): labels, captions, cells."""
+    return PlainText(text, ctx.theme.styles.para(style_name))
 
 
 def _render(items: tuple[Inline, ...], ctx: ComposeContext) -> str:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 from reportlab.platypus import Table as RLTable
 
 from ...model.numbers import format_number
@@ -49,7 +49,7 @@ def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     return out
 
 
-def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, ctx: ComposeContext) -> str | Paragraph:
+def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, ctx: ComposeContext) -> str | Flowable:
     """A cell as a plain string (drawn in the column's style), or a paragraph if it must wrap."""
     if isinstance(value, Decimal) and table.fmt(i) != "text":
         return format_number(value, table.fmt(i))  # type: ignore[arg-type]
@@ -62,17 +62,17 @@ def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, c
 Span = tuple[tuple[int, int], tuple[int, int]]
 
 
-def _header(table: Table, ctx: ComposeContext) -> tuple[list[list[Paragraph]], list[Span], list[tuple[int, int]]]:
+def _header(table: Table, ctx: ComposeContext) -> tuple[list[list[Flowable]], list[Span], list[tuple[int, int]]]:
     """One header row, or two when columns are grouped ("Case Status" over Active | Resolved)."""
-    def label(i: int, text: str) -> Paragraph:
+    def label(i: int, text: str) -> Flowable:
         style = "table.header" if table.fmt(i) == "text" else "table.header.number"
         return plain_paragraph(text, style, ctx)
 
     cols = table.columns
     if not any(c.group for c in cols):
         return [[label(i, c.label) for i, c in enumerate(cols)]], [], []
-    top: list[Paragraph] = []
-    bottom: list[Paragraph] = []
+    top: list[Flowable] = []
+    bottom: list[Flowable] = []
     spans: list[Span] = []
     group_cells: list[tuple[int, int]] = []
     i = 0

@@ -6,15 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 from reportlab.platypus import Table as RLTable
 
 
 class CaptionedTable(Flowable):
     """Caption above a reportlab table; ``row_keys`` name the body rows in this part."""
 
-    def __init__(self, caption: Paragraph, table: RLTable, header_rows: int, row_keys: list[str],
-                 continued: Callable[[], Paragraph], gap: float) -> None:
+    def __init__(self, caption: Flowable, table: RLTable, header_rows: int, row_keys: list[str],
+                 continued: Callable[[], Flowable], gap: float) -> None:
         super().__init__()
         self.caption, self.table, self.header_rows = caption, table, header_rows
         self.row_keys, self.continued, self.gap = row_keys, continued, gap
