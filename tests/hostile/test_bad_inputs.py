@@ -166,6 +166,10 @@ CASES = [
          "{table: cases, columns: [type]}}\n  - type: figure\n"), "01-page.yaml:20", "has no numeric column 'type'"),
     Case("huge jpeg", both(huge_jpeg("big.jpg"), replace("  - type: figure\n",
          "  - {type: image, src: big.jpg, alt: x}\n  - type: figure\n")), "01-page.yaml:20", "far too large"),
+    Case("table wider than the page", replace("  - type: figure\n", "  - {type: table, id: wide, caption: Wide, columns: ["
+         + ", ".join(f"{{key: c{i}, label: Column{i}}}" for i in range(40)) + "], rows: [["
+         + ", ".join(["x"] + [str(10_000_000 + i) for i in range(39)]) + "]]}\n  - type: figure\n"),
+         "01-page.yaml:20", "wider than its column"),
     Case("unfittable cell", replace("[Family Abduction,", "['" + "word " * 2500 + "',"), "01-page.yaml:8",
          "cannot fit on any page"),
 ]
