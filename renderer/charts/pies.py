@@ -33,12 +33,20 @@ def slices(sk: Sketch, spec: ChartSpec) -> tuple[list[str], list[Decimal], list[
     return labels, vals, [sk.colour(i) for i in range(len(labels))]
 
 
-def paint(sk: Sketch, spec: ChartSpec) -> None:
+def parts(sk: Sketch, spec: ChartSpec) -> tuple[list[str], list[Decimal], list[str], tuple[str, ...]] | None:
+    """Slices with their printed shares, or ``None`` when there is no whole to share."""
     labels, values, colours = slices(sk, spec)
-    total = sum(values, Decimal(0))
-    if not labels or total <= 0:
+    if not labels or sum(values, Decimal(0)) <= 0:
+        return None
+    return labels, values, colours, share_labels(tuple(values), spec.format)
+
+
+def paint(sk: Sketch, spec: ChartSpec) -> None:
+    found = parts(sk, spec)
+    if found is None:
         return
-    shares = share_labels(tuple(values), spec.format)
+    labels, values, colours, shares = found
+    total = sum(values, Decimal(0))
     diameter = min(spec.height - 4, spec.width * (0.42 if spec.width < 300 else 0.46))
     r = diameter / 2
     cx, cy = r + 1, spec.height / 2

@@ -6,10 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .legend import Item, draw_flow, flow_height, flow_rows
-from .pies import slices
+from .pies import parts
 from .sketch import Sketch
 from .spec import ChartSpec
-from .text import share_labels
 
 SEPARATOR = 1.0
 GAP = 7.0  # bar to legend
@@ -17,11 +16,11 @@ MIN_SIZE = 6.0
 
 
 def paint(sk: Sketch, spec: ChartSpec) -> None:
-    labels, values, colours = slices(sk, spec)
-    total = sum(values, Decimal(0))
-    if not labels or total <= 0:
+    found = parts(sk, spec)
+    if found is None:
         return
-    shares = share_labels(tuple(values), spec.format)
+    labels, values, colours, shares = found
+    total = sum(values, Decimal(0))
     items = [Item(c, label, share) for c, label, share in zip(colours, labels, shares)]
     size = sk.size
     # The bar takes what the legend leaves, up to 26 pt; type shrinks before the bar gets thin.

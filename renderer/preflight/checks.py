@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .model import Check, Document
-from .walker import scale_of
+from .walker import Event, scale_of
 
 BLEED_MIN = 9.0      # 0.125 in
 HAIRLINE = 0.25      # points
@@ -131,13 +131,19 @@ def rgb_colour(doc: Document) -> Result:
             yield i + 1, f"RGB colour in the page content ({', '.join(ops)}): the press needs CMYK"
 
 
-def image_colour(doc: Document) -> Result:
+def _each(doc: Document, kind: str) -> Iterator[tuple[int, Event]]:
+    """(page number, event) for every painting event of one kind."""
     for i, events in enumerate(doc.events):
         for e in events:
-            if e.kind == "image":
-                space = str(e.values[0].get("/ColorSpace", "")).lstrip("/")
-                if "RGB" in space or space.startswith("[") and "ICC" in space:
-                    yield i + 1, f"image {e.name} is {space}; the press needs CMYK or grey"
+            if e.kind == kind:
+                yield i + 1, e
+
+
+def image_colour(doc: Document) -> Result:
+    for page, e in _each(doc, "image"):
+        space = str(e.values[0].get("/ColorSpace", "")).lstrip("/")
+        if "RGB" in space or space.startswith("[") and "ICC" in space:
+            yield page, f"image {e.name} is {space}; the press needs CMYK or grey"
 
 
 def black_text(doc: Document) -> Result:
@@ -163,18 +169,15 @@ def ink_limit(doc: Document) -> Result:
 
 
 def image_resolution(doc: Document) -> Result:
-    for i, events in enumerate(doc.events):
-        for e in events:
-            if e.kind != "image":
-                continue
-            img = e.values[0]
-            a, b, c, d, _, _ = e.ctm
-            width_in, height_in = (a * a + b * b) ** 0.5 / 72, (c * c + d * d) ** 0.5 / 72
-            if width_in <= 0 or height_in <= 0:
-                continue
-            ppi = min(float(img.get("/Width", 0)) / width_in, float(img.get("/Height", 0)) / height_in)
-            if ppi < MIN_PPI - 1:
-                yield i + 1, f"image {e.name} is {ppi:.0f} ppi at its placed size; {MIN_PPI} ppi needed"
+    for page, e in _each(doc, "image"):
+        img = e.values[0]
+        a, b, c, d, _, _ = e.ctm
+        width_in, height_in = (a * a + b * b) ** 0.5 / 72, (c * c + d * d) ** 0.5 / 72
+        if width_in <= 0 or height_in <= 0:
+            continue
+        ppi = min(float(img.get("/Width", 0)) / width_in, float(img.get("/Height", 0)) / height_in)
+        if ppi < MIN_PPI - 1:
+            yield page, f"image {e.name} is {ppi:.0f} ppi at its placed size; {MIN_PPI} ppi needed"
 
 
 def hairlines(doc: Document) -> Result:
