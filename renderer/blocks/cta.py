@@ -8,10 +8,10 @@ from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model
 from ..model.markup import LINK_SCHEMES
-from ..theme.styles import markup_colour
 from .base import CheckContext, ComposeContext, register
 from .boxes import Panel, Stack
-from .markup import check_text, escape, paragraph, plain_paragraph, quoteattr, Para
+from .markup import check_text, link_run, paragraph, plain_paragraph
+from .text import TextFlow
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,10 +47,8 @@ def compose(block: Cta, ctx: ComposeContext) -> list[Flowable]:
     if block.text:
         items.append(paragraph(block.text, "cta.text", ctx))
     if block.link:
-        colour = markup_colour(ctx.theme.styles.para("cta.link").textColor)
-        label = escape(block.link.label)
-        markup = label if ctx.theme.press else f"<a href={quoteattr(block.link.url)} color={quoteattr(colour)}>{label}</a>"
-        items.append(Para(markup, ctx.theme.styles.para("cta.link")))
+        style = ctx.theme.styles.para("cta.link")
+        items.append(TextFlow([link_run(block.link.label, block.link.url, style, style.textColor, ctx)], style))
     fill = ctx.theme.palette.color(look.fill) if look.fill else None
     panel = Panel(Stack(items), ctx.theme.palette.color(look.rule), look.rule_width, fill=fill,
                   padding=look.padding, rule_on="top")

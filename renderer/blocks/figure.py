@@ -14,7 +14,9 @@ from ..model.block import Block, block_model
 from ..model.numbers import NumberFormat, Quantity, format_number
 from .base import CheckContext, ComposeContext, register
 from .boxes import Panel, Stack
-from .markup import check_text, escape, paragraph, Para
+from .markup import check_text, paragraph
+from .text import TextFlow
+from .typeset import Run
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -75,16 +77,18 @@ class FigureValue(Flowable):
     def __init__(self, text: str, footnote: str | None, ctx: ComposeContext) -> None:
         super().__init__()
         self.text, self.footnote, self.styles = text, footnote, ctx.theme.styles
-        self.para: Para | None = None
+        self.para: TextFlow | None = None
 
-    def _make(self, aw: float) -> Para:
+    def _make(self, aw: float) -> TextFlow:
         base = self.styles.para("figure.value")
         mark_text = self.footnote or ""
         needed = stringWidth(self.text + mark_text, base.fontName, base.fontSize) + 1
         style = self.styles.scaled("figure.value", aw / needed) if needed > aw else base
-        mark = (f'<super size="{style.fontSize * 0.5:.1f}" rise="{style.fontSize * 0.42:.1f}">'
-                f"{escape(mark_text)}</super>") if mark_text else ""
-        return Para(escape(self.text) + mark, style)
+        runs = [Run(self.text, style.fontName, style.fontSize, style.textColor)]
+        if mark_text:  # a superscript footnote mark, half size
+            runs.append(Run(mark_text, style.fontName, round(style.fontSize * 0.5, 1), style.textColor,
+                            rise=round(style.fontSize * 0.42, 1)))
+        return TextFlow(runs, style)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.para = self._make(aw)

@@ -1,34 +1,21 @@
-"""Inline markup → reportlab paragraph markup, escaped: content never reaches reportlab raw.
+"""Inline markup → runs of text for :mod:`.typeset`.
 
-The parser lives in :mod:`renderer.model.markup`; this module only renders its tree, so the
-only tags reportlab ever sees are the ones written here.
+The parser lives in :mod:`renderer.model.markup`; this module turns its tree into runs (one
+font, colour and link each). Content is never handed to reportlab's paragraph markup, so no
+tag or entity written in content can be interpreted.
 """
 
 from __future__ import annotations
 
-import html
-
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 
 from ..diagnostics import Span, did_you_mean
 from ..model.markup import Inline, Link, MarkupError, Ref, Styled, Text, parse, refs
 from ..model.numbers import format_quantity
-from ..theme.styles import markup_colour
 from .base import CheckContext, ComposeContext
-from .text import PlainText
-
-
-def escape(text: str) -> str:
-    """Text for reportlab's paragraph parser: ``&``, ``<`` and ``>`` print as themselves.
-
-    (``xml.sax.saxutils`` does the same but pulls in urllib and the email package.)
-    """
-    return html.escape(text, quote=False)
-
-
-def quoteattr(value: str) -> str:
-    """A quoted attribute value for the tags this module writes."""
-    return '"' + html.escape(value, quote=True) + '"'
+from .text import TextFlow, plain
+from .typeset import Run
 
 
 def check_text(text: str, span: Span, ctx: CheckContext, what: str = "text") -> None:
@@ -45,55 +32,39 @@ def check_text(text: str, span: Span, ctx: CheckContext, what: str = "text") -> 
                            *did_you_mean(key, ctx.quantities))
 
 
-def to_markup(text: str, ctx: ComposeContext) -> str:
-    """The reportlab markup for checked content text."""
-    return _render(parse(text), ctx)
+def runs(text: str, style: ParagraphStyle, ctx: ComposeContext) -> list[Run]:
+    """The runs of checked content text set in ``style``."""
+    out: list[Run] = []
+    _collect(parse(text), style, ctx, False, False, None, out)
+    return out
 
 
-class Para(Paragraph):
-    """A paragraph that remembers its line breaks for the last width it was wrapped to.
-
-    Platypus wraps a paragraph several times (keep-with-next groups, split attempts, the
-    final placement); the lines depend only on the width, so breaking them once is enough.
-    """
-
-    _wrapped: tuple[float, tuple[float, float]] | None = None
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        if self._wrapped is not None and self._wrapped[0] == aw:
-            self.width, self.height = self._wrapped[1]
-            return self._wrapped[1]
-        size = super().wrap(aw, ah)
-        self._wrapped = (aw, (self.width, self.height))
-        return size
+def link_run(text: str, url: str, style: ParagraphStyle, colour: Color, ctx: ComposeContext) -> Run:
+    """A link set in ``style`` and ``colour``; a printed page has nothing to click, so the
+    press profile keeps the colour only."""
+    return Run(text, style.fontName, style.fontSize, colour, None if ctx.theme.press else url)
 
 
-def paragraph(text: str, style_name: str, ctx: ComposeContext) -> Flowable:
-    items = parse(text)
-    if all(isinstance(item, Text) for item in items):  # no markup after all: set it plainly
-        return PlainText("".join(item.text for item in items if isinstance(item, Text)),
-                         ctx.theme.styles.para(style_name))
-    return Para(to_markup(text, ctx), ctx.theme.styles.para(style_name))
+def paragraph(text: str, style_name: str, ctx: ComposeContext) -> TextFlow:
+    """Content text in the inline markup, set in a named style."""
+    style = ctx.theme.styles.para(style_name)
+    return TextFlow(runs(text, style, ctx), style)
 
 
-def plain_paragraph(text: str, style_name: str, ctx: ComposeContext) -> Flowable:
+def plain_paragraph(text: str, style_name: str, ctx: ComposeContext) -> TextFlow:
     """Text taken literally (no markup at all): labels, captions, cells."""
-    return PlainText(text, ctx.theme.styles.para(style_name))
+    return plain(text, ctx.theme.styles.para(style_name))
 
 
-def _render(items: tuple[Inline, ...], ctx: ComposeContext) -> str:
-    out = []
+def _collect(items: tuple[Inline, ...], style: ParagraphStyle, ctx: ComposeContext, bold: bool, italic: bool,
+             url: str | None, out: list[Run]) -> None:
     for item in items:
-        if isinstance(item, Text):
-            out.append(escape(item.text))
-        elif isinstance(item, Ref):
-            out.append(escape(format_quantity(ctx.quantities[item.key])))
-        elif isinstance(item, Styled):
-            out.append(f"<{item.kind}>{_render(item.children, ctx)}</{item.kind}>")
+        if isinstance(item, Styled):
+            _collect(item.children, style, ctx, bold or item.kind == "b", italic or item.kind == "i", url, out)
         elif isinstance(item, Link):
-            colour = quoteattr(markup_colour(ctx.theme.styles.para("link").textColor))
-            inner = _render(item.children, ctx)
-            # A printed page has nothing to click: the press profile keeps the colour only.
-            out.append(f"<font color={colour}>{inner}</font>" if ctx.theme.press else
-                       f"<a href={quoteattr(item.url)} color={colour}>{inner}</a>")
-    return "".join(out)
+            _collect(item.children, style, ctx, bold, italic, item.url, out)
+        else:
+            text = item.text if isinstance(item, Text) else format_quantity(ctx.quantities[item.key])
+            font = ctx.theme.styles.variant(style.fontName, bold, italic) if bold or italic else style.fontName
+            colour = ctx.theme.styles.para("link").textColor if url is not None else style.textColor
+            out.append(Run(text, font, style.fontSize, colour, None if ctx.theme.press else url))

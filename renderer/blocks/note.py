@@ -8,7 +8,9 @@ from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model
 from .base import CheckContext, ComposeContext, register
-from .markup import check_text, escape, to_markup, Para
+from .markup import check_text, runs
+from .text import TextFlow
+from .typeset import Run
 
 
 @block_model("note")
@@ -27,8 +29,10 @@ def check(block: Note, ctx: CheckContext) -> None:
 
 
 def compose(block: Note, ctx: ComposeContext) -> list[Flowable]:
-    mark = f"<b>{escape(block.mark)}</b> " if block.mark else ""
-    return [Para(mark + to_markup(block.text, ctx), ctx.theme.styles.para("note.text"))]
+    style = ctx.theme.styles.para("note.text")
+    mark = [Run(block.mark + " ", ctx.theme.styles.variant(style.fontName, True, False), style.fontSize,
+                style.textColor)] if block.mark else []
+    return [TextFlow(mark + runs(block.text, style, ctx), style)]
 
 
 register(Note, check, compose)

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable
 from ..model.block import Block, block_model
 from .base import CheckContext, ComposeContext, register
 from .boxes import Row
-from .markup import Para, check_text, paragraph
+from .markup import check_text, paragraph, plain_paragraph
 
 
 @block_model("list")
@@ -32,12 +32,12 @@ def check(block: ListBlock, ctx: CheckContext) -> None:
 
 
 def compose(block: ListBlock, ctx: ComposeContext) -> list[Flowable]:
-    number_style = ctx.theme.styles.para("list.number")
     width = ctx.theme.data.components.list.number_width
     out: list[Flowable] = []
     for i, item in enumerate(block.items):
         marker = f"{block.start + i}" if block.numbered else "•"
-        row = Row([Para(marker, number_style), paragraph(item, "list.item", ctx)], 4, fixed_first=width)
+        row = Row([plain_paragraph(marker, "list.number", ctx), paragraph(item, "list.item", ctx)], 4,
+                  fixed_first=width)
         row.spaceAfter = 8
         out.append(row)
     return out

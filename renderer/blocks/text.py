@@ -1,68 +1,69 @@
-"""Plain text in one style: most labels, captions, headings and numbers have no inline markup,
-and setting them line by line is several times faster than reportlab's paragraph parser."""
+"""Text flowables: a block of runs in one paragraph style, broken into lines and drawn by
+:mod:`.typeset` (several times faster than reportlab's paragraph parser)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable
 
+from .typeset import Line, Run, break_lines, draw_lines, line_text, runs_of, words
 
-class PlainText(Flowable):
-    """Text wrapped at word boundaries (long words broken) and drawn in a single style."""
 
-    def __init__(self, text: str, style: ParagraphStyle, lines: list[str] | None = None) -> None:
+class TextFlow(Flowable):
+    """Runs of text set in a paragraph style: its leading, alignment and spacing.
+
+    The line breaks depend only on the width, and platypus wraps a flowable several times
+    (keep-with-next groups, split attempts, the final placement), so they are kept per width.
+    """
+
+    def __init__(self, runs: Sequence[Run], style: ParagraphStyle, lines: list[Line] | None = None,
+                 wrapped_at: float | None = None) -> None:
         super().__init__()
-        self.text, self.style = text, style
+        self.runs, self.style = tuple(runs), style
         self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
         self._lines = lines
-        self._wrapped_at: float | None = None
+        self._wrapped_at = wrapped_at
 
-    def _split(self, width: float) -> list[str]:
-        s = self.style
-        lines: list[str] = []
-        for part in self.text.split("\n"):
-            lines += simpleSplit(part, s.fontName, s.fontSize, width) or [""]
-        return lines
+    @property
+    def text(self) -> str:
+        """The text as a reader sees it (without line breaks)."""
+        return "".join(run.text for run in self.runs)
+
+    def _break(self, width: float) -> list[Line]:
+        if self._lines is None or self._wrapped_at != width:
+            self._lines = break_lines(words(self.runs), width)
+            self._wrapped_at = width
+        return self._lines
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        if self._wrapped_at != aw:
-            self._lines = self._split(aw)
-            self._wrapped_at = aw
-        assert self._lines is not None
-        self.width, self.height = aw, len(self._lines) * self.style.leading
+        lines = self._break(aw)
+        self.width, self.height = aw, len(lines) * self.style.leading
         return self.width, self.height
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
-        self.wrap(aw, ah)
-        assert self._lines is not None
-        fit = int(ah // self.style.leading)
-        if fit < 2 or len(self._lines) - fit < 2:
+        lines = self._break(aw)
+        fit = int((ah + 1e-6) // self.style.leading)
+        if fit < 2 or len(lines) - fit < 2:
             return []  # no widows or orphans: move it whole
-        head, tail = self._lines[:fit], self._lines[fit:]
-        first = PlainText(" ".join(head), self.style, head)
-        second = PlainText(" ".join(tail), self.style, tail)
-        for part in (first, second):
-            part._wrapped_at = aw
+        head, tail = lines[:fit], lines[fit:]
+        first = TextFlow(runs_of(head), self.style, head, aw)
+        second = TextFlow(runs_of(tail), self.style, tail, aw)
         first.spaceAfter, second.spaceBefore = 0, 0
         return [first, second]
+
+    def lines(self) -> list[str]:
+        """The text of each line as last wrapped."""
+        return [line_text(line) for line in self._lines or []]
 
     def draw(self) -> None:
         assert self._lines is not None
         s = self.style
-        c: Any = self.canv
-        c.setFont(s.fontName, s.fontSize)
-        c.setFillColor(s.textColor)
         # The first baseline sits where reportlab's paragraphs put it: one font size down.
-        y = self.height - s.fontSize
-        for line in self._lines:
-            if s.alignment == TA_RIGHT:
-                c.drawRightString(self.width, y, line)
-            elif s.alignment == TA_CENTER:
-                c.drawCentredString(self.width / 2, y, line)
-            else:
-                c.drawString(0, y, line)
-            y -= s.leading
+        draw_lines(self.canv, self._lines, self.width, self.height, s.leading, s.fontSize, s.alignment)
+
+
+def plain(text: str, style: ParagraphStyle) -> TextFlow:
+    """Text in one style, taken literally."""
+    return TextFlow([Run(text, style.fontName, style.fontSize, style.textColor)], style)

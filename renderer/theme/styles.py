@@ -16,7 +16,7 @@ from reportlab.platypus import TableStyle
 import re
 
 from ..diagnostics import Sink, Span, did_you_mean
-from .fonts import face_name
+from .fonts import FACES, face_name
 from .model import PaletteColour, TableLook, TextStyle, ThemeFile
 
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -68,13 +68,6 @@ class Palette:
                            "printers limit total ink; lower C, M or Y")
 
 
-def markup_colour(colour: colors.Color) -> str:
-    """A colour as reportlab's paragraph markup writes it, keeping CMYK colours CMYK."""
-    if isinstance(colour, colors.CMYKColor):
-        return "cmyk({:g},{:g},{:g},{:g})".format(*colour.cmyk())
-    return "#" + colour.hexval()[2:]
-
-
 class StyleSheet:
     """Paragraph styles built from the theme's text styles, resolved through ``parent``."""
 
@@ -106,6 +99,18 @@ class StyleSheet:
             self._resolved[key] = ParagraphStyle(key, parent=base, fontSize=base.fontSize * step,
                                                  leading=base.leading * step)
         return self._resolved[key]
+
+    def variant(self, font_name: str, bold: bool, italic: bool) -> str:
+        """The face for inline **bold** or _italic_ text in a style set in ``font_name``.
+
+        Bold in a bold style stays bold; the black face has no italic and stays black."""
+        faces = {face_name(self._family, f): f for f in FACES}
+        face = faces.get(font_name, "regular")
+        if face == "black":
+            return font_name
+        b = bold or face in ("bold", "bold_italic")
+        i = italic or face in ("italic", "bold_italic")
+        return face_name(self._family, "bold_italic" if b and i else "bold" if b else "italic" if i else "regular")
 
     def font(self, name: str) -> tuple[str, float]:
         """Font name and size of a text style, for flowables that draw text themselves."""

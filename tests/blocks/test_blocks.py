@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from renderer.blocks.text import PlainText
+from renderer.blocks.text import TextFlow
 
 from renderer.blocks.boxes import Panel, Row
 from renderer.blocks.heading import Banner
@@ -20,7 +20,7 @@ def test_level_one_heading_is_a_banner_kept_with_next(edition: Callable[..., Pat
 
 def test_sub_heading_uses_its_level_style(edition: Callable[..., Path]) -> None:
     (para,), _ = compose_page(edition(body_page("{type: heading, level: 3, text: Internet Safety}")))
-    assert isinstance(para, PlainText) and para.style.name == "heading.3" and para.keepWithNext
+    assert isinstance(para, TextFlow) and para.style.name == "heading.3" and para.keepWithNext
 
 
 def test_paragraph_styles_by_name(edition: Callable[..., Path]) -> None:

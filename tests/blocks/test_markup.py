@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from renderer.blocks.text import PlainText
+from renderer.blocks.text import TextFlow
 from renderer.model.markup import Link, MarkupError, Ref, Styled, Text, parse
 from tests.conftest import body_page, checked_edition, compose_page, errors_of, pdf_text, render_edition
 
@@ -42,11 +42,22 @@ def test_reportlab_tags_in_content_print_literally(edition: Callable[..., Path])
     text = "AT&T <b>x</b> <font color=red>y</font> <img src='/etc/passwd'/> <a href='javascript:1'>z</a>"
     root = edition(body_page(f"{{type: paragraph, text: \"{text}\"}}"))
     flowables, _ = compose_page(root)
-    assert isinstance(flowables[0], PlainText)  # no markup of ours: set as plain text, never parsed
+    assert isinstance(flowables[0], TextFlow)
     assert flowables[0].text == text.replace("\\", "")
     rendering, sink = render_edition(root)
     assert rendering is not None, errors_of(sink)
     assert "AT&T <b>x</b> <font color=red>y</font>" in pdf_text(rendering.pdf)[0]
+
+
+def test_reportlab_tags_beside_our_markup_print_literally(edition: Callable[..., Path]) -> None:
+    text = "**Bold** <b>not bold</b> &amp; _it_ <br/>"
+    root = edition(body_page(f"{{type: paragraph, text: \"{text}\"}}"))
+    flowables, _ = compose_page(root)
+    assert [run.text for run in flowables[0].runs] == ["Bold", " <b>not bold</b> &amp; ", "it", " <br/>"]
+    assert flowables[0].runs[0].font.endswith("-Bold") and flowables[0].runs[2].font.endswith("-Italic")
+    rendering, sink = render_edition(root)
+    assert rendering is not None, errors_of(sink)
+    assert "Bold <b>not bold</b> &amp; it <br/>" in pdf_text(rendering.pdf)[0]
 
 
 def test_unknown_reference_is_reported_with_a_suggestion(edition: Callable[..., Path]) -> None:

@@ -1,0 +1,302 @@
+"""Setting text without reportlab's paragraph parser.
+
+A text is a sequence of :class:`Run` (one font, size and colour, maybe a link). It is cut into
+words, broken into lines greedily, and each line is written straight into the page's content
+stream. Reportlab's ``Paragraph`` does the same job through an XML parser, fragment objects and
+a text object per line; for a report of a thousand pages that is most of the build time.
+
+Two caches make repeated text cheap: word widths (per font, at unit size) and the encoded
+glyph strings of the embedded subset fonts (per document, since subsets are per document).
+Content never reaches any markup here: runs are plain strings.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.rl_accel import fp_str as _num
+from reportlab.rl_config import _FUZZ
+
+_SPACE = re.compile(r"[ \t\r\f\v]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Text in one font, size and colour; ``url`` makes it a link, ``rise`` lifts it."""
+
+    text: str
+    font: str
+    size: float
+    colour: Color
+    url: str | None = None
+    rise: float = 0.0
+
+
+class Piece:
+    """Part of a line in one run: a word, a part of a word, or the space between words."""
+
+    __slots__ = ("run", "text", "width", "space")
+
+    def __init__(self, run: Run, text: str, width: float, space: bool = False) -> None:
+        self.run, self.text, self.width, self.space = run, text, width, space
+
+
+class Word:
+    """A word (maybe in several runs: ``**27,644**,``) and the space before it."""
+
+    __slots__ = ("pieces", "width", "gap", "newline")
+
+    def __init__(self, pieces: list[Piece], gap: Piece | None, newline: bool) -> None:
+        self.pieces, self.gap, self.newline = pieces, gap, newline
+        self.width = pieces[0].width if len(pieces) == 1 else sum(p.width for p in pieces)
+
+
+Line = list[Word]
+
+_widths: dict[tuple[str, str], float] = {}
+
+
+def width_of(text: str, font: str, size: float) -> float:
+    """The advance width of ``text``; words repeat, so widths are remembered per font."""
+    key = (font, text)
+    unit = _widths.get(key)
+    if unit is None:
+        unit = _widths[key] = stringWidth(text, font, 1000.0) / 1000.0
+    return unit * size
+
+
+def words(runs: Iterable[Run]) -> list[Word]:
+    """Cut runs into words. Spaces and tabs separate words, runs of them count once, and a
+    newline breaks the line; a word may continue from one run into the next."""
+    out: list[Word] = []
+    pieces: list[Piece] = []
+    gap: Piece | None = None
+    newline = False
+    space: Piece | None = None  # the space seen since the last word, in its run
+    for run in runs:
+        size, font = run.size, run.font
+        run_space: Piece | None = None
+        for n, line in enumerate(run.text.split("\n")):
+            if n:  # a hard break ends the word in progress
+                if pieces:
+                    out.append(Word(pieces, gap, newline))
+                    pieces, gap = [], None
+                newline, space = True, None
+            for k, part in enumerate(_SPACE.split(line)):
+                if k:  # whitespace before this part
+                    if pieces:
+                        out.append(Word(pieces, gap, newline))
+                        pieces, gap, newline = [], None, False
+                    if run_space is None:
+                        run_space = Piece(run, " ", width_of(" ", font, size), True)
+                    space = run_space
+                if not part:
+                    continue
+                if space is not None and not pieces:
+                    gap = space if out and not newline else None
+                    space = None
+                pieces.append(Piece(run, part, width_of(part, font, size)))
+    if pieces:
+        out.append(Word(pieces, gap, newline))
+    return out
+
+
+def break_lines(items: Sequence[Word], width: float) -> list[Line]:
+    """Greedy line breaking; a word longer than a whole line is broken between characters."""
+    lines: list[Line] = []
+    line: Line = []
+    used = 0.0
+    limit = width + _FUZZ
+    for word in items:
+        gap = word.gap.width if word.gap is not None and line else 0.0
+        if line and not word.newline and used + gap + word.width <= limit:
+            line.append(word)
+            used += gap + word.width
+            continue
+        if line:
+            lines.append(line)
+        if word.width > limit:
+            *full, rest = _break_word(word, width)
+            lines.extend([w] for w in full)
+            line, used = [rest], rest.width
+        else:
+            line, used = [word], word.width
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def _break_word(word: Word, width: float) -> list[Word]:
+    """A word too long for the line, cut into line-long words (at least a character each)."""
+    parts: list[Word] = []
+    current: list[Piece] = []
+    used = 0.0
+    for piece in word.pieces:
+        run = piece.run
+        start = 0
+        for i, ch in enumerate(piece.text):
+            w = width_of(ch, run.font, run.size)
+            if used + w > width and (current or i > start):
+                if i > start:
+                    current.append(Piece(run, piece.text[start:i], width_of(piece.text[start:i], run.font, run.size)))
+                parts.append(Word(current, None, False))
+                current, used, start = [], 0.0, i
+            used += w
+        if start < len(piece.text):
+            current.append(Piece(run, piece.text[start:], width_of(piece.text[start:], run.font, run.size)))
+    parts.append(Word(current, None, False))
+    parts[0].gap, parts[0].newline = word.gap, word.newline
+    return parts
+
+
+def line_width(line: Line) -> float:
+    return sum(w.width + (w.gap.width if w.gap is not None and i else 0.0) for i, w in enumerate(line))
+
+
+def runs_of(lines: Sequence[Line]) -> list[Run]:
+    """Runs that set to these lines again: the text of one part of a split paragraph."""
+    out: list[Run] = []
+    for line in lines:
+        for word in line:
+            pieces = word.pieces
+            if out and word.newline:
+                pieces = [Piece(out[-1], "\n", 0.0, True), *pieces]
+            elif out and word.gap is not None:  # also the space a line break stood for
+                pieces = [word.gap, *pieces]
+            for piece in pieces:
+                if out and _same_look(out[-1], piece.run):
+                    out[-1] = replace(out[-1], text=out[-1].text + piece.text)
+                else:
+                    out.append(replace(piece.run, text=piece.text))
+    return out
+
+
+def _same_look(a: Run, b: Run) -> bool:
+    return (a.font, a.size, a.colour, a.url, a.rise) == (b.font, b.size, b.colour, b.url, b.rise)
+
+
+def line_text(line: Line) -> str:
+    return "".join((" " if w.gap is not None and i else "") + "".join(p.text for p in w.pieces)
+                   for i, w in enumerate(line))
+
+
+# --- drawing ---------------------------------------------------------------------------------
+
+# Encoded glyph strings per document: the embedded fonts are subsets numbered in the order
+# characters are first used, so an encoding is valid only within the document that made it.
+_encoded: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], list[tuple[str, str]]]] = weakref.WeakKeyDictionary()
+
+
+def _encode(canv: Any, font_name: str, text: str) -> list[tuple[str, str]]:
+    """``[(subset font resource name, escaped string)]`` for ``text`` in this document."""
+    doc = canv._doc
+    font: Any = pdfmetrics.getFont(font_name)
+    if getattr(font, "_dynamicFont", False):
+        return [(font.getSubsetInternalName(subset, doc), canv._escape(chunk))
+                for subset, chunk in font.splitString(text, doc)]
+    return [(doc.getInternalFontName(font_name), canv._escape(text))]  # a standard font
+
+
+def draw_lines(canv: Any, lines: Sequence[Line], width: float, height: float, leading: float,
+               first_baseline: float, alignment: int | str) -> None:
+    """Draw broken lines in a box ``width`` wide whose top is at ``height``."""
+    text = canv.beginText()
+    code: list[str] = text._code
+    cache = _encoded.get(canv._doc)
+    if cache is None:
+        cache = _encoded[canv._doc] = {}
+    font_state: tuple[str, float] | None = None
+    colour: Color | None = None
+    rise = 0.0
+    links: list[tuple[str, tuple[float, float, float, float]]] = []
+    y = height - first_baseline
+    last = len(lines) - 1
+    for n, line in enumerate(lines):
+        x, spread = _start(line, n, last, lines, width, alignment)
+        code.append(f"1 0 0 1 {_num(x)} {_num(y)} Tm")
+        for at, run, chunk, advance in _segments(line, x, spread):
+            if spread:
+                code.append(f"1 0 0 1 {_num(at)} {_num(y)} Tm")
+            if colour is not run.colour:
+                text.setFillColor(run.colour)
+                colour = run.colour
+            if run.rise != rise:
+                code.append(f"{_num(run.rise)} Ts")
+                rise = run.rise
+            key = (run.font, chunk)
+            encoded = cache.get(key)
+            if encoded is None:
+                encoded = cache[key] = _encode(canv, run.font, chunk)
+            for resource, data in encoded:
+                if font_state != (resource, run.size):
+                    code.append(f"{resource} {_num(run.size)} Tf")
+                    font_state = (resource, run.size)
+                code.append(f"({data}) Tj")
+            if run.url is not None:
+                links.append((run.url, (at, y - 0.2 * run.size + run.rise, at + advance,
+                                        y + 0.8 * run.size + run.rise)))
+        y -= leading
+    canv.saveState()
+    canv.drawText(text)
+    canv.restoreState()
+    for url, rect in _merge_links(links):
+        canv.linkURL(url, rect, relative=1, thickness=0)
+
+
+def _start(line: Line, n: int, last: int, lines: Sequence[Line], width: float,
+           alignment: int | str) -> tuple[float, float]:
+    """Where a line starts, and the extra space in each of its gaps when justified."""
+    if alignment == TA_RIGHT:
+        return width - line_width(line), 0.0
+    if alignment == TA_CENTER:
+        return (width - line_width(line)) / 2, 0.0
+    if alignment == TA_JUSTIFY and n != last and len(line) > 1 and lines[n + 1] and not lines[n + 1][0].newline:
+        # (the last line of a paragraph, and one before a hard break, stays ragged)
+        return 0.0, max(0.0, width - line_width(line)) / (len(line) - 1)
+    return 0.0, 0.0
+
+
+def _segments(line: Line, x: float, spread: float) -> list[tuple[float, Run, str, float]]:
+    """``(x, run, text, advance)`` for each stretch of a line in one run. Spaces are drawn,
+    so a reader's copy of the page has them; in a justified line each word is placed."""
+    out: list[tuple[float, Run, str, float]] = []
+    at = x
+
+    def add(piece: Piece, new: bool = False) -> None:
+        nonlocal at
+        if out and not new and out[-1][1] is piece.run:
+            start, run, chunk, advance = out[-1]
+            out[-1] = (start, run, chunk + piece.text, advance + piece.width)
+        else:
+            out.append((at, piece.run, piece.text, piece.width))
+        at += piece.width
+
+    for i, word in enumerate(line):
+        if i and word.gap is not None:
+            add(word.gap)
+        at += spread if i else 0.0
+        for k, piece in enumerate(word.pieces):
+            add(piece, new=bool(spread and i and not k))
+    return out
+
+
+def _merge_links(links: list[tuple[str, tuple[float, float, float, float]]]) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """One clickable area per link per line, not one per word."""
+    merged: list[tuple[str, tuple[float, float, float, float]]] = []
+    for url, rect in links:
+        if merged and merged[-1][0] == url and abs(merged[-1][1][1] - rect[1]) < 0.01:
+            x0, y0, _, y1 = merged[-1][1]
+            merged[-1] = (url, (x0, min(y0, rect[1]), rect[2], max(y1, rect[3])))
+        else:
+            merged.append((url, rect))
+    return merged
+
+

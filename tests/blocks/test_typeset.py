@@ -1,0 +1,114 @@
+"""Line breaking and drawing of runs: nothing wider than its column, nothing lost, and what is
+drawn is what a reader copies out of the PDF."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdf
+import pypdfium2 as pdfium
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab.lib.colors import black, blue
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+
+from renderer.blocks.text import TextFlow
+from renderer.blocks.typeset import Run, _segments, break_lines, line_text, line_width, words
+from renderer.diagnostics import Sink, Span
+from renderer.theme.fonts import register_family
+from tests.conftest import FONTS, body_page, errors_of, render_edition
+
+register_family("Lato", {"regular": "Lato-Regular.ttf", "bold": "Lato-Bold.ttf", "italic": "Lato-Italic.ttf",
+                         "bold_italic": "Lato-BoldItalic.ttf", "black": "Lato-Black.ttf"},
+                FONTS, Span("test", 1, 1), Sink())
+
+STYLE = ParagraphStyle("t", fontName="Lato", fontSize=10, leading=13)
+
+
+def run(text: str, font: str = "Lato", url: str | None = None) -> Run:
+    return Run(text, font, 10, black if url is None else blue, url)
+
+
+def test_a_word_in_two_runs_stays_one_word() -> None:
+    (first, second) = words([run("calls: "), run("27,644", "Lato-Bold"), run(", up 5%")])[1:3]
+    assert [p.text for p in first.pieces] == ["27,644", ","] and second.pieces[0].text == "up"
+
+
+def test_a_word_longer_than_the_line_is_cut_between_characters() -> None:
+    lines = break_lines(words([run("x" * 80 + " end")]), 100)
+    assert len(lines) > 2 and all(line_width(line) <= 100 for line in lines)
+    assert "".join(line_text(line) for line in lines).replace(" ", "") == "x" * 80 + "end"
+
+
+def test_a_newline_breaks_the_line_and_spaces_collapse() -> None:
+    lines = break_lines(words([run("one   two\nthree")]), 500)
+    assert [line_text(line) for line in lines] == ["one two", "three"]
+
+
+TEXT = st.lists(st.text(alphabet="abcdefghij ,.-AQW", min_size=1, max_size=14), min_size=1, max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=TEXT, width=st.floats(min_value=20, max_value=400), bold=st.lists(st.booleans(), min_size=40, max_size=40))
+def test_lines_fit_their_width_and_keep_every_word(parts: list[str], width: float, bold: list[bool]) -> None:
+    runs = [run(p, "Lato-Bold" if b else "Lato") for p, b in zip(parts, bold)]
+    lines = break_lines(words(runs), width)
+    for line in lines:
+        assert line_width(line) <= width + 1e-6 or (len(line) == 1 and len(line[0].pieces[0].text) == 1)
+    joined = " ".join(line_text(line) for line in lines)
+    assert joined.replace(" ", "") == "".join(parts).replace(" ", "")
+
+
+def test_a_split_paragraph_keeps_its_text_and_rewraps_its_own_part() -> None:
+    text = " ".join(f"word{i}" for i in range(120))
+    flow = TextFlow([run(text[:300]), run(text[300:], "Lato-Italic")], STYLE)
+    _, height = flow.wrap(200, 1000)
+    head, tail = flow.split(200, height / 2)
+    assert (head.text + " " + tail.text).split() == text.split()
+    tail.wrap(300, 1000)  # a part moved to a wider column sets only its own words
+    assert " ".join(tail.lines()).split() == tail.text.split()
+
+
+def test_a_justified_line_ends_at_the_column_edge_and_the_last_line_does_not() -> None:
+    style = ParagraphStyle("j", parent=STYLE, alignment=TA_JUSTIFY)
+    flow = TextFlow([run("Every child deserves a safe childhood. " * 6)], style)
+    flow.wrap(240, 1000)
+    assert flow._lines is not None
+    first, last = flow._lines[0], flow._lines[-1]
+    end = _segments(first, 0, (240 - line_width(first)) / (len(first) - 1))[-1]
+    assert abs(end[0] + end[3] - 240) < 0.01
+    assert line_width(last) < 235 and _segments(last, 0, 0)[-1][0] + _segments(last, 0, 0)[-1][3] < 235
+
+
+def test_drawn_text_is_the_text_and_stays_in_its_column() -> None:
+    flow = TextFlow([run("The CyberTipline received "), run("32 million", "Lato-Bold"),
+                     run(" reports in 2022, " * 8), run("see the site", url="https://example.org")], STYLE)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(400, 400))
+    _, height = flow.wrap(180, 400)
+    flow.drawOn(canvas, 50, 350 - height)
+    canvas.showPage()
+    canvas.save()
+    page = pdfium.PdfDocument(buffer.getvalue())[0]
+    textpage = page.get_textpage()
+    chars = textpage.count_chars()
+    boxes = [textpage.get_charbox(i) for i in range(chars)]
+    assert all(50 - 0.5 <= left and right <= 230 + 0.5 for left, _, right, _ in boxes)
+    assert " ".join(textpage.get_text_range().split()) == " ".join(flow.text.split())
+    assert b"/URI (https://example.org)" in buffer.getvalue()
+
+
+def test_an_inline_link_is_clickable_over_its_words(edition: Callable[..., Path]) -> None:
+    root = edition(body_page("{type: paragraph, text: 'Read [the full report](https://example.org/r) now.'}"))
+    rendering, sink = render_edition(root)
+    assert rendering is not None, errors_of(sink)
+    page = pypdf.PdfReader(io.BytesIO(rendering.pdf)).pages[0]
+    (annot,) = [a.get_object() for a in page["/Annots"] if a.get_object()["/Subtype"] == "/Link"
+                and "/URI" in a.get_object()["/A"]]
+    assert annot["/A"]["/URI"] == "https://example.org/r"
+    x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+    assert 60 < x1 - x0 < 120 and 5 < y1 - y0 < 15  # "the full report" in 10 pt, one line
