@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
-from .typeset import Line, Run, break_lines, draw_lines, line_text, runs_of, words
+from .typeset import Line, Run, TextWriter, break_lines, draw_lines, line_text, runs_of, words
 
 
 class TextFlow(Flowable):
@@ -58,10 +58,16 @@ class TextFlow(Flowable):
         return [line_text(line) for line in self._lines or []]
 
     def draw(self) -> None:
+        writer = TextWriter(self.canv)
+        self.write(writer, 0, 0)
+        writer.finish()
+
+    def write(self, writer: TextWriter, x: float, y: float) -> None:
+        """Write the wrapped lines into a shared text object, the box's bottom left at (x, y)."""
         assert self._lines is not None
         s = self.style
         # The first baseline sits where reportlab's paragraphs put it: one font size down.
-        draw_lines(self.canv, self._lines, self.width, self.height, s.leading, s.fontSize, s.alignment)
+        draw_lines(writer, self._lines, x, y + self.height, self.width, s.leading, s.fontSize, s.alignment)
 
 
 def plain(text: str, style: ParagraphStyle) -> TextFlow:

@@ -205,50 +205,69 @@ def _encode(canv: Any, font_name: str, text: str) -> list[tuple[str, str]]:
     return [(doc.getInternalFontName(font_name), canv._escape(text))]  # a standard font
 
 
-def draw_lines(canv: Any, lines: Sequence[Line], width: float, height: float, leading: float,
+class TextWriter:
+    """One text object on the canvas that any number of lines and cells are written into;
+    :meth:`finish` draws it inside a saved graphics state and adds the links."""
+
+    def __init__(self, canv: Any) -> None:
+        self.canv = canv
+        self.text = canv.beginText()
+        self.code: list[str] = self.text._code
+        cache = _encoded.get(canv._doc)
+        if cache is None:
+            cache = _encoded[canv._doc] = {}
+        self._cache = cache
+        self._font: tuple[str, float] | None = None
+        self._colour: Color | None = None
+        self._rise = 0.0
+        self.links: list[tuple[str, tuple[float, float, float, float]]] = []
+
+    def move(self, x: float, y: float) -> None:
+        self.code.append(f"1 0 0 1 {_num(x)} {_num(y)} Tm")
+
+    def show(self, run: Run, chunk: str) -> None:
+        """Text in ``run``'s look at the current point."""
+        if self._colour is not run.colour:
+            self.text.setFillColor(run.colour)
+            self._colour = run.colour
+        if run.rise != self._rise:
+            self.code.append(f"{_num(run.rise)} Ts")
+            self._rise = run.rise
+        key = (run.font, chunk)
+        encoded = self._cache.get(key)
+        if encoded is None:
+            encoded = self._cache[key] = _encode(self.canv, run.font, chunk)
+        for resource, data in encoded:
+            if self._font != (resource, run.size):
+                self.code.append(f"{resource} {_num(run.size)} Tf")
+                self._font = (resource, run.size)
+            self.code.append(f"({data}) Tj")
+
+    def finish(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.drawText(self.text)
+        canv.restoreState()
+        for url, rect in _merge_links(self.links):
+            canv.linkURL(url, rect, relative=1, thickness=0)
+
+
+def draw_lines(writer: TextWriter, lines: Sequence[Line], x0: float, top: float, width: float, leading: float,
                first_baseline: float, alignment: int | str) -> None:
-    """Draw broken lines in a box ``width`` wide whose top is at ``height``."""
-    text = canv.beginText()
-    code: list[str] = text._code
-    cache = _encoded.get(canv._doc)
-    if cache is None:
-        cache = _encoded[canv._doc] = {}
-    font_state: tuple[str, float] | None = None
-    colour: Color | None = None
-    rise = 0.0
-    links: list[tuple[str, tuple[float, float, float, float]]] = []
-    y = height - first_baseline
+    """Write broken lines into a box ``width`` wide from ``x0`` whose top is at ``top``."""
+    y = top - first_baseline
     last = len(lines) - 1
     for n, line in enumerate(lines):
         x, spread = _start(line, n, last, lines, width, alignment)
-        code.append(f"1 0 0 1 {_num(x)} {_num(y)} Tm")
-        for at, run, chunk, advance in _segments(line, x, spread):
+        writer.move(x0 + x, y)
+        for at, run, chunk, advance in _segments(line, x0 + x, spread):
             if spread:
-                code.append(f"1 0 0 1 {_num(at)} {_num(y)} Tm")
-            if colour is not run.colour:
-                text.setFillColor(run.colour)
-                colour = run.colour
-            if run.rise != rise:
-                code.append(f"{_num(run.rise)} Ts")
-                rise = run.rise
-            key = (run.font, chunk)
-            encoded = cache.get(key)
-            if encoded is None:
-                encoded = cache[key] = _encode(canv, run.font, chunk)
-            for resource, data in encoded:
-                if font_state != (resource, run.size):
-                    code.append(f"{resource} {_num(run.size)} Tf")
-                    font_state = (resource, run.size)
-                code.append(f"({data}) Tj")
+                writer.move(at, y)
+            writer.show(run, chunk)
             if run.url is not None:
-                links.append((run.url, (at, y - 0.2 * run.size + run.rise, at + advance,
-                                        y + 0.8 * run.size + run.rise)))
+                writer.links.append((run.url, (at, y - 0.2 * run.size + run.rise, at + advance,
+                                               y + 0.8 * run.size + run.rise)))
         y -= leading
-    canv.saveState()
-    canv.drawText(text)
-    canv.restoreState()
-    for url, rect in _merge_links(links):
-        canv.linkURL(url, rect, relative=1, thickness=0)
 
 
 def _start(line: Line, n: int, last: int, lines: Sequence[Line], width: float,

@@ -6,12 +6,12 @@ does not define is a content diagnostic, not a KeyError.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import TableStyle
 
 import re
 
@@ -151,41 +151,23 @@ class StyleSheet:
         return TextStyle(span=style.span, **values)
 
 
-def _font_cmd(start: tuple[int, int], end: tuple[int, int], style: ParagraphStyle) -> list[tuple[Any, ...]]:
-    return [("FONT", start, end, style.fontName, style.fontSize, style.leading),
-            ("TEXTCOLOR", start, end, style.textColor)]
+@dataclass(frozen=True, slots=True)
+class TablePaint:
+    """The table look as reportlab colours: a dark header (lighter group cells), striped
+    body rows with a rule below each, an emphasised total row under a double-weight rule."""
+
+    header_fill: colors.Color
+    group_fill: colors.Color
+    body_fill: colors.Color
+    stripe_fill: colors.Color
+    total_fill: colors.Color
+    rule: colors.Color
+    rule_width: float
+    padding_x: float
+    padding_y: float
 
 
-def table_style(look: TableLook, cell: ParagraphStyle, total_style: ParagraphStyle, palette: Palette, *,
-                numeric: list[int], header_rows: int, body_rows: int, has_total: bool,
-                spans: list[tuple[tuple[int, int], tuple[int, int]]],
-                group_cells: list[tuple[int, int]]) -> TableStyle:
-    """The table look: a dark header (lighter group cells), striped body, emphasised total row.
-
-    Body cells are plain strings drawn in the ``table.cell`` and ``table.total`` styles (much
-    faster than a paragraph per cell); the font is set for every cell, header included, as
-    reportlab would otherwise list a non-embedded Helvetica in the PDF.
-    """
-    rule = palette.color(look.rule)
-    px, py = look.padding_x, look.padding_y
-    cmds: list[tuple[Any, ...]] = [
-        *_font_cmd((0, 0), (-1, -1), cell),
-        *[("ALIGN", (i, header_rows), (i, -1), "RIGHT") for i in numeric],
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), px), ("RIGHTPADDING", (0, 0), (-1, -1), px),
-        ("TOPPADDING", (0, 0), (-1, -1), py), ("BOTTOMPADDING", (0, 0), (-1, -1), py),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), palette.color(look.header_fill)),
-    ]
-    cmds += [("BACKGROUND", cell, cell, palette.color(look.group_fill)) for cell in group_cells]
-    cmds += [("SPAN", start, end) for start, end in spans]
-    # Absolute row indices throughout: a split table keeps the total row's look on the total row.
-    last_body = header_rows + body_rows - 1
-    cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, last_body),
-                 [palette.color(look.body_fill), palette.color(look.stripe_fill)]))
-    cmds.append(("LINEBELOW", (0, header_rows), (-1, last_body), look.rule_width, rule))
-    if has_total:
-        total = last_body + 1
-        cmds += _font_cmd((0, total), (-1, total), total_style)
-        cmds += [("BACKGROUND", (0, total), (-1, total), palette.color(look.total_fill)),
-                 ("LINEABOVE", (0, total), (-1, total), look.rule_width * 2, palette.color(look.header_fill))]
-    return TableStyle(cmds)
+def table_paint(look: TableLook, palette: Palette) -> TablePaint:
+    return TablePaint(palette.color(look.header_fill), palette.color(look.group_fill), palette.color(look.body_fill),
+                      palette.color(look.stripe_fill), palette.color(look.total_fill), palette.color(look.rule),
+                      look.rule_width, look.padding_x, look.padding_y)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pypdfium2 as pdfium
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+
 from renderer.blocks.table.split import CaptionedTable
 from tests.conftest import body_page, checked_edition, compose_page, errors_of, pdf_text, render_edition
 
@@ -28,20 +31,21 @@ def test_grouped_columns_make_a_two_row_header_with_a_span(edition: Callable[...
     flowables, _ = compose_page(edition(body_page(CASES)))
     (table,) = [f for f in flowables if isinstance(f, CaptionedTable)]
     assert table.header_rows == 2
-    cells = [[c if isinstance(c, str) else c.text for c in row] for row in table.table._cellvalues]
-    assert cells[0] == ["Case Type", "Case Status", "", "Total"]
-    assert cells[1][1:3] == ["Active", "Resolved"]
-    assert cells[2] == ["Endangered Runaway", "2,999", "22,347", "25,346"]
+    header = {(h.flow.text, h.first, h.last, h.top, h.bottom) for h in table.table.header}
+    assert header == {("Case Type", 0, 0, 0, 1), ("Case Status", 1, 2, 0, 0), ("Active", 1, 1, 1, 1),
+                      ("Resolved", 2, 2, 1, 1), ("Total", 3, 3, 0, 1)}
+    cells = [[c.content if isinstance(c.content, str) else c.content.text for c in row.cells] for row in table.table.rows]
+    assert cells[0] == ["Endangered Runaway", "2,999", "22,347", "25,346"]
     assert cells[-1] == ["Grand Total", "3,315", "23,270", "26,585"]
 
 
 def test_numbers_are_right_aligned_and_labels_left(edition: Callable[..., Path]) -> None:
     flowables, _ = compose_page(edition(body_page(CASES)))
     (table,) = [f for f in flowables if isinstance(f, CaptionedTable)]
-    styles = table.table._cellStyles
-    assert [c.alignment for c in styles[2]] == ["LEFT", "RIGHT", "RIGHT", "RIGHT"]
-    assert [c.fontname for c in styles[2]] == ["Lato"] * 4
-    assert [c.fontname for c in styles[-1]] == ["Lato-Bold"] * 4
+    first, total = table.table.rows[0], table.table.rows[-1]
+    assert [c.style.alignment for c in first.cells] == [TA_LEFT, TA_RIGHT, TA_RIGHT, TA_RIGHT]
+    assert [c.style.fontName for c in first.cells] == ["Lato"] * 4
+    assert [c.style.fontName for c in total.cells] == ["Lato-Bold"] * 4
 
 
 def test_wrong_total_is_reported_at_the_total_row(edition: Callable[..., Path]) -> None:
@@ -98,3 +102,30 @@ def test_shares_must_add_to_100_within_rounding(edition: Callable[..., Path]) ->
     """
     _, sink = checked_edition(edition(body_page(shares)))
     assert any("shares in 'share' add up to 98%, not 100%" in e for e in errors_of(sink))
+
+
+def test_a_long_label_wraps_in_its_column_and_its_row_grows(edition: Callable[..., Path]) -> None:
+    long = "A very long case type label that cannot fit in the first column of this narrow table " * 3
+    root = edition(body_page(CASES.replace("Family Abduction", long.strip())))
+    flowables, ctx = compose_page(root)
+    (table,) = [f for f in flowables if isinstance(f, CaptionedTable)]
+    table.wrap(ctx.width, 1000)
+    grid = table.table
+    heights = grid.row_heights
+    assert heights[1] > 2 * heights[0]  # the wrapped row, not its neighbours
+    assert abs(sum(grid.widths) - ctx.width) < 0.5
+    rendering, sink = render_edition(root)
+    assert rendering is not None, errors_of(sink)
+    page = pdfium.PdfDocument(rendering.pdf)[0]
+    text = page.get_textpage()
+    found = text.search("A very long case type", match_case=True).get_next()
+    assert found is not None
+    start, _ = found
+    boxes = [text.get_charbox(i) for i in range(start, start + len(long.strip()) - 20)]
+    right_of_column = min(b[0] for b in text_boxes_of(text, "2,999"))
+    assert max(b[2] for b in boxes) < right_of_column  # the label never runs into the numbers
+
+
+def text_boxes_of(text, needle: str) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
+    start, count = text.search(needle).get_next()
+    return [text.get_charbox(i) for i in range(start, start + count)]

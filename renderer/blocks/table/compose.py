@@ -5,43 +5,42 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
-from reportlab.platypus import Table as RLTable
 
 from ...model.numbers import format_number
-from ...theme.styles import table_style
+from ...theme.styles import table_paint
 from ..base import ComposeContext, block_ref
 from ..markup import paragraph, plain_paragraph
+from ..text import TextFlow, plain
+from ..typeset import width_of
+from .grid import BodyRow, Cell, Grid, HeaderCell
 from .model import Table
 from .split import CaptionedTable
 
 
 def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     styles = ctx.theme.styles
-    header, spans, group_cells = _header(table, ctx)
+    header, header_rows = _header(table, ctx)
     widths = _widths(table, ctx)
     look = ctx.theme.data.components.table
     room = [w - 2 * look.padding_x for w in widths]
-    body: list[list[Any]] = [[_cell(table, i, cell, "table.cell", room[i], ctx) for i, cell in enumerate(row.cells)]
-                             for row in table.rows]
+    rows = [BodyRow(tuple(_cell(table, i, cell, "table.cell", room[i], ctx) for i, cell in enumerate(row.cells)), n)
+            for n, row in enumerate(table.rows)]
     if table.total is not None:
         values = dict(zip(table.numeric(), table.total.values))
-        body.append([_cell(table, i, values[i] if i else table.total.label, "table.total", room[i], ctx)
-                     if i in values or i == 0 else "" for i in range(len(table.columns))])
-    rl = RLTable(header + body, colWidths=widths, repeatRows=len(header), splitByRow=1,
-                 style=table_style(look, styles.para("table.cell"), styles.para("table.total"), ctx.theme.palette,
-                                   numeric=table.numeric(), header_rows=len(header), body_rows=len(table.rows),
-                                   has_total=table.total is not None, spans=spans, group_cells=group_cells))
+        rows.append(BodyRow(tuple(_cell(table, i, values[i] if i else table.total.label, "table.total", room[i], ctx)
+                                  if i in values or i == 0 else Cell("", styles.para("table.total"))
+                                  for i in range(len(table.columns))), len(table.rows), total=True))
+    grid = Grid(widths, header, header_rows, rows, table_paint(look, ctx.theme.palette))
     keys = [row.key for row in table.rows] + (["total"] if table.total else [])
     caption_style = "table.caption"
-    flowable = CaptionedTable(plain_paragraph(table.caption, caption_style, ctx), rl, len(header), keys,
+    flowable = CaptionedTable(plain_paragraph(table.caption, caption_style, ctx), grid, keys,
                               lambda: plain_paragraph(table.caption + " (continued)", caption_style, ctx),
                               styles.para(caption_style).spaceAfter)
-    rows = [(row.key, str(row.cells[0]), row.span.line) for row in table.rows]
+    rows_ref = [(row.key, str(row.cells[0]), row.span.line) for row in table.rows]
     if table.total:
-        rows.append(("total", table.total.label, table.total.span.line))
-    flowable._block = block_ref(table, rows)  # type: ignore[attr-defined]
+        rows_ref.append(("total", table.total.label, table.total.span.line))
+    flowable._block = block_ref(table, rows_ref)  # type: ignore[attr-defined]
     flowable.spaceBefore, flowable.spaceAfter = 6, 12
     out: list[Flowable] = [flowable]
     if table.note:
@@ -49,50 +48,42 @@ def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     return out
 
 
-def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, ctx: ComposeContext) -> str | Flowable:
-    """A cell as a plain string (drawn in the column's style), or a paragraph if it must wrap."""
-    if isinstance(value, Decimal) and table.fmt(i) != "text":
-        return format_number(value, table.fmt(i))  # type: ignore[arg-type]
+def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, ctx: ComposeContext) -> Cell:
+    """A cell of one line, or a wrapping text flow when the text is wider than its column."""
+    numeric = table.fmt(i) != "text"
+    para = ctx.theme.styles.para(style + ".number" if numeric else style)
+    if isinstance(value, Decimal) and numeric:
+        return Cell(format_number(value, table.fmt(i)), para)  # type: ignore[arg-type]
     text = str(value)
-    if stringWidth(text, *ctx.theme.styles.font(style)) <= room:
-        return text
-    return plain_paragraph(text, style, ctx)
+    if width_of(text, para.fontName, para.fontSize) <= room:
+        return Cell(text, para)
+    return Cell(plain(text, para), para)
 
 
-Span = tuple[tuple[int, int], tuple[int, int]]
-
-
-def _header(table: Table, ctx: ComposeContext) -> tuple[list[list[Flowable]], list[Span], list[tuple[int, int]]]:
+def _header(table: Table, ctx: ComposeContext) -> tuple[list[HeaderCell], int]:
     """One header row, or two when columns are grouped ("Case Status" over Active | Resolved)."""
-    def label(i: int, text: str) -> Flowable:
+    def label(i: int) -> TextFlow:
         style = "table.header" if table.fmt(i) == "text" else "table.header.number"
-        return plain_paragraph(text, style, ctx)
+        return plain_paragraph(table.columns[i].label, style, ctx)
 
     cols = table.columns
     if not any(c.group for c in cols):
-        return [[label(i, c.label) for i, c in enumerate(cols)]], [], []
-    top: list[Flowable] = []
-    bottom: list[Flowable] = []
-    spans: list[Span] = []
-    group_cells: list[tuple[int, int]] = []
+        return [HeaderCell(label(i), i, i, 0, 0) for i in range(len(cols))], 1
+    cells: list[HeaderCell] = []
     i = 0
     while i < len(cols):
         group = cols[i].group
         if group is None:
-            top.append(label(i, cols[i].label))
-            bottom.append(plain_paragraph("", "table.header", ctx))
-            spans.append(((i, 0), (i, 1)))
+            cells.append(HeaderCell(label(i), i, i, 0, 1))
             i += 1
             continue
         j = i
         while j < len(cols) and cols[j].group == group:
-            top.append(plain_paragraph(group if j == i else "", "table.group", ctx))
-            bottom.append(label(j, cols[j].label))
+            cells.append(HeaderCell(label(j), j, j, 1, 1))
             j += 1
-        spans.append(((i, 0), (j - 1, 0)))
-        group_cells.append((i, 0))
+        cells.append(HeaderCell(plain_paragraph(group, "table.group", ctx), i, j - 1, 0, 0, group=True))
         i = j
-    return [top, bottom], spans, group_cells
+    return cells, 2
 
 
 def _widths(table: Table, ctx: ComposeContext) -> list[float]:
@@ -108,9 +99,9 @@ def _widths(table: Table, ctx: ComposeContext) -> list[float]:
                  for r in table.rows if i < len(r.cells)]
         if table.total and i == 0:
             texts.append(table.total.label)
-        body = max((stringWidth(t, *cell_font) for t in texts), default=0)
-        head = stringWidth(col.label, *head_font)
-        word = max((stringWidth(w, *head_font) for w in col.label.split()), default=0)
+        body = max((width_of(t, *cell_font) for t in texts), default=0)
+        head = width_of(col.label, *head_font)
+        word = max((width_of(w, *head_font) for w in col.label.split()), default=0)
         natural.append(max(body, head) + pad)
         minimum.append(max(body if table.fmt(i) != "text" else min(body, 90), word) + pad)
     width = ctx.width

@@ -7,16 +7,17 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.platypus import Flowable
-from reportlab.platypus import Table as RLTable
+
+from .grid import Grid
 
 
 class CaptionedTable(Flowable):
-    """Caption above a reportlab table; ``row_keys`` name the body rows in this part."""
+    """Caption above a table grid; ``row_keys`` name the body rows in this part."""
 
-    def __init__(self, caption: Flowable, table: RLTable, header_rows: int, row_keys: list[str],
+    def __init__(self, caption: Flowable, table: Grid, row_keys: list[str],
                  continued: Callable[[], Flowable], gap: float) -> None:
         super().__init__()
-        self.caption, self.table, self.header_rows = caption, table, header_rows
+        self.caption, self.table, self.header_rows = caption, table, table.header_rows
         self.row_keys, self.continued, self.gap = row_keys, continued, gap
         self._ch = 0.0
 
@@ -32,13 +33,11 @@ class CaptionedTable(Flowable):
         parts: list[Any] = self.table.split(aw, ah - ch - self.gap)
         if len(parts) < 2:
             return []  # the header alone would be left at the page foot: move the whole table
-        first_rows = len(parts[0]._cellvalues) - self.header_rows
+        first_rows = len(parts[0].rows)
         if first_rows < 2:
             return []  # never a header with a single row under it at a page foot
-        head = CaptionedTable(self.caption, parts[0], self.header_rows, self.row_keys[:first_rows],
-                              self.continued, self.gap)
-        tail = CaptionedTable(self.continued(), parts[1], self.header_rows, self.row_keys[first_rows:],
-                              self.continued, self.gap)
+        head = CaptionedTable(self.caption, parts[0], self.row_keys[:first_rows], self.continued, self.gap)
+        tail = CaptionedTable(self.continued(), parts[1], self.row_keys[first_rows:], self.continued, self.gap)
         for part in (head, tail):
             part._block = getattr(self, "_block", None)  # type: ignore[attr-defined]
         head.spaceBefore, tail.spaceAfter = self.getSpaceBefore(), self.getSpaceAfter()
@@ -51,11 +50,4 @@ class CaptionedTable(Flowable):
 
     def row_boxes(self) -> list[tuple[str, float, float]]:
         """(row key, bottom, top) of each body row in this part, relative to the flowable."""
-        heights: list[float] = getattr(self.table, "_rowHeights")
-        top = self.height - self._ch - self.gap
-        out = []
-        for i, h in enumerate(heights):
-            if i >= self.header_rows and i - self.header_rows < len(self.row_keys):
-                out.append((self.row_keys[i - self.header_rows], top - h, top))
-            top -= h
-        return out
+        return [(key, bottom, top) for key, (bottom, top) in zip(self.row_keys, self.table.body_boxes())]
