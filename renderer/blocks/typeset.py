@@ -22,7 +22,6 @@ from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.lib.rl_accel import fp_str as _num
 from reportlab.rl_config import _FUZZ
 
 _SPACE = re.compile(r"[ \t\r\f\v]+")
@@ -159,6 +158,15 @@ def _break_word(word: Word, width: float) -> list[Word]:
 
 def line_width(line: Line) -> float:
     return sum(w.width + (w.gap.width if w.gap is not None and i else 0.0) for i, w in enumerate(line))
+
+
+def _num(value: float) -> str:
+    """A coordinate for the content stream: two decimals are a hundredth of a point."""
+    text = "%.2f" % value
+    if text.endswith("00"):
+        text = text[:-3]
+        return "0" if text == "-0" else text
+    return text.rstrip("0")
 
 
 def runs_of(lines: Sequence[Line]) -> list[Run]:

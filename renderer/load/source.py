@@ -11,6 +11,7 @@ Safety rules (content is data from many hands):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 import yaml
@@ -19,9 +20,23 @@ from ..diagnostics import Sink, Span
 from .nodes import Map, Node, Scalar, Seq
 
 try:  # the C composer is several times faster; marks are the same
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _Loader(_SafeLoader):
+    """The safe composer without implicit typing: scalars stay text (the model reads each as
+    its field wants), so matching every scalar against YAML 1.1's int/float/bool/date
+    patterns would be wasted. Explicit tags are still seen, and refused, as written."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return _DEFAULT_TAGS[kind]
+
+
+_DEFAULT_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+                 yaml.MappingNode: "tag:yaml.org,2002:map"}
+_PYTHON_TAG = "tag:yaml.org,2002:python"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,28 +104,25 @@ def _depth_ok(text: str, display: str, max_depth: int, sink: Sink) -> bool:
     return True
 
 
-def _span(node: yaml.Node, display: str) -> Span:
-    return Span(display, node.start_mark.line + 1, node.start_mark.column + 1)
-
-
 def _convert(node: yaml.Node, display: str, sink: Sink, seen_nodes: set[int], depth: int = 0) -> Node:
-    span = _span(node, display)
+    mark = node.start_mark
+    span = Span(display, mark.line + 1, mark.column + 1)
     if depth > 60:
         sink.error(span, "nesting is too deep")
         return Scalar("", True, span)
     # The composer returns the anchored node object again for each alias: a node met twice
     # is an alias. Refusing it here keeps an alias bomb from expanding.
-    if id(node) in seen_nodes and not isinstance(node, yaml.ScalarNode) or _is_alias_scalar(node, seen_nodes):
+    if id(node) in seen_nodes:
         sink.error(span, "anchors and aliases are not allowed in content", "write the value out")
         return Scalar("", True, span)
     seen_nodes.add(id(node))
-    if node.tag.startswith("!") and not node.tag.startswith("!!") or node.tag.startswith("tag:yaml.org,2002:python"):
-        sink.error(span, f"YAML tags are not allowed in content ('{node.tag}')")
+    tag = node.tag
+    if tag[:1] == "!" or tag.startswith(_PYTHON_TAG):
+        sink.error(span, f"YAML tags are not allowed in content ('{tag}')")
     if isinstance(node, yaml.ScalarNode):
         return Scalar(node.value, not node.style, span)
     if isinstance(node, yaml.SequenceNode):
-        return Seq(tuple(_convert(item, display, sink, seen_nodes, depth + 1) for item in node.value), span)
-    assert isinstance(node, yaml.MappingNode)
+        return Seq(tuple([_convert(item, display, sink, seen_nodes, depth + 1) for item in node.value]), span)
     entries: list[tuple[Scalar, Node]] = []
     seen: dict[str, Span] = {}
     for key_node, value_node in node.value:
@@ -127,7 +139,3 @@ def _convert(node: yaml.Node, display: str, sink: Sink, seen_nodes: set[int], de
         seen[key.text] = key.span
         entries.append((key, _convert(value_node, display, sink, seen_nodes, depth + 1)))
     return Map(tuple(entries), span)
-
-
-def _is_alias_scalar(node: yaml.Node, seen_nodes: set[int]) -> bool:
-    return isinstance(node, yaml.ScalarNode) and id(node) in seen_nodes

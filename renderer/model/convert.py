@@ -50,30 +50,47 @@ def yaml_fields(cls: Any) -> tuple[dataclasses.Field[Any], ...]:
 
 def read(tp: Any, node: Node, sink: Sink, what: str = "value") -> Any:
     """Read ``node`` as type ``tp``; raise :class:`Invalid` after reporting a problem."""
-    origin = get_origin(tp)
     if tp in _READERS:
         return _READERS[tp](node, sink)
     if tp is str:
         return _read_text(node, sink, what)
+    if tp in _NUMBERS:
+        pattern, expected = _NUMBERS[tp]
+        return tp(_read_number(node, sink, what, pattern, expected))
     if tp is bool:
         return _read_bool(node, sink, what)
-    if tp is int:
-        return int(_read_number(node, sink, what, _INT, "a whole number"))
-    if tp is float:
-        return float(_read_number(node, sink, what, _NUMBER, "a number"))
-    if tp is Decimal:
-        return Decimal(_read_number(node, sink, what, _NUMBER, "a number"))
+    origin, args = _shape(tp)
     if origin is Literal:
-        return _read_choice(node, sink, what, get_args(tp))
+        return _read_choice(node, sink, what, args)
     if origin in (Union, types.UnionType):
         return _read_union(tp, node, sink, what)
     if origin is tuple:
-        return _read_tuple(get_args(tp)[0], node, sink, what)
+        return _read_tuple(args[0], node, sink, what)
     if origin is dict:
-        return _read_dict(get_args(tp)[1], node, sink, what)
+        return _read_dict(args[1], node, sink, what)
     if dataclasses.is_dataclass(tp):
         return read_dataclass(tp, node, sink)  # type: ignore[arg-type]
     raise TypeError(f"no reader for {tp!r}")  # a model bug, not a content error
+
+
+_NUMBERS: dict[Any, tuple[re.Pattern[str], str]] = {
+    int: (_INT, "a whole number"), float: (_NUMBER, "a number"), Decimal: (_NUMBER, "a number")}
+
+
+@cache
+def _shape(tp: Any) -> tuple[Any, tuple[Any, ...]]:
+    """A type hint's origin and arguments, worked out once per hint."""
+    return get_origin(tp), get_args(tp)
+
+
+def _could_be(tp: Any, node: Node) -> bool:
+    """Whether a union arm can possibly read the node: a text is not tried as a number (and
+    its error message built and thrown away) when it plainly is not one."""
+    if tp not in _NUMBERS:
+        return True
+    if not isinstance(node, Scalar) or not node.plain:
+        return False
+    return bool(_NUMBERS[tp][0].match(node.text.strip().replace("_", "")))
 
 
 def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = frozenset()) -> T:
@@ -83,7 +100,8 @@ def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = 
         raise Invalid
     kind: Any = cls  # a class is hashable; the cache's signature does not say so
     fields = yaml_fields(kind)
-    names = {f.name for f in fields}
+    names = _field_names(kind)
+    given = {key.text: value for key, value in node.entries}
     ok = True
     for key in node.keys():
         if key.text not in names and key.text not in skip:
@@ -93,7 +111,7 @@ def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = 
     values: dict[str, Any] = {}
     hints = _hints(kind)
     for f in fields:
-        child = node.get(f.name)
+        child = given.get(f.name)
         if child is None or (isinstance(child, Scalar) and child.is_null and _optional(hints[f.name])):
             if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
                 sink.error(node.span, f"missing key '{f.name}' in {_title(cls)}")
@@ -112,12 +130,18 @@ def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = 
     return cls(**values)
 
 
+@cache
+def _field_names(cls: Any) -> frozenset[str]:
+    return frozenset(f.name for f in yaml_fields(cls))
+
+
 def _title(cls: type) -> str:
     return getattr(cls, "yaml_name", None) or cls.__name__.lower()
 
 
 def _optional(tp: Any) -> bool:
-    return get_origin(tp) in (Union, types.UnionType) and type(None) in get_args(tp)
+    origin, args = _shape(tp)
+    return origin in (Union, types.UnionType) and type(None) in args
 
 
 def _scalar(node: Node, sink: Sink, what: str, expected: str) -> Scalar:
@@ -168,12 +192,15 @@ def _read_choice(node: Node, sink: Sink, what: str, choices: tuple[str, ...]) ->
 
 
 def _read_union(tp: Any, node: Node, sink: Sink, what: str) -> Any:
-    arms = [a for a in get_args(tp) if a is not type(None)]
-    if isinstance(node, Scalar) and node.is_null and len(arms) < len(get_args(tp)):
+    _, args = _shape(tp)
+    arms = [a for a in args if a is not type(None)]
+    if isinstance(node, Scalar) and node.is_null and len(arms) < len(args):
         return None
     if len(arms) == 1:
         return read(arms[0], node, sink, what)
     for arm in arms:  # arms are tried in order: put the narrowest first (Decimal before str)
+        if not _could_be(arm, node):
+            continue
         trial = Sink()
         try:
             return read(arm, node, trial, what)

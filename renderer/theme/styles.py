@@ -75,6 +75,7 @@ class StyleSheet:
         self._data = data
         self._palette = palette
         self._family = data.fonts.family
+        self._faces = {face_name(self._family, f): f for f in FACES}
         self._resolved: dict[str, ParagraphStyle] = {}
         for name, style in data.styles.items():
             palette.check(style.color, style.span, sink, f"style '{name}'")
@@ -104,8 +105,7 @@ class StyleSheet:
         """The face for inline **bold** or _italic_ text in a style set in ``font_name``.
 
         Bold in a bold style stays bold; the black face has no italic and stays black."""
-        faces = {face_name(self._family, f): f for f in FACES}
-        face = faces.get(font_name, "regular")
+        face = self._faces.get(font_name, "regular")
         if face == "black":
             return font_name
         b = bold or face in ("bold", "bold_italic")
