@@ -7,6 +7,8 @@ Progress goes to stderr; ``--quiet`` silences it.
 from __future__ import annotations
 
 import argparse
+import gc
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -94,11 +96,15 @@ def _paths(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def cmd_build(args: argparse.Namespace) -> int:
     start = time.perf_counter()
+    # A build is a short batch run whose garbage reference counting frees: the cyclic
+    # collector's passes over the growing heap cost about a tenth of the time of a long
+    # report and find almost nothing (peak memory grows by 4 MB at 1,000 pages).
+    gc.disable()
     output = args.output or Path("build") / f"impact-report-{args.edition.resolve().name}.pdf"
     # On a first build, chart workers start importing matplotlib now, while this process
     # imports the layout engine and reads the content.
     from .charts.artist import prewarm
-    pool = prewarm(chart_cache_dir(output))
+    pool = prewarm(chart_cache_dir(output)) if _mentions_charts(args.edition) else None
     from .build import build
     sink = Sink()
     rendering = build(_paths(args), output, sink, strict=args.strict, profile=args.profile, chart_pool=pool)
@@ -108,6 +114,19 @@ def cmd_build(args: argparse.Namespace) -> int:
               f"{rendering.passes} layout pass, charts {rendering.chart_hits} cached / "
               f"{rendering.chart_misses} drawn) in {time.perf_counter() - start:.2f} s", file=sys.stderr)
     return code
+
+
+_CHART = re.compile(rb"""type['"]?\s*:\s*['"]?chart\b""")
+
+
+def _mentions_charts(edition: Path) -> bool:
+    """Whether any page file seems to hold a chart block: an edition without charts should not
+    pay two workers' matplotlib import. (Only a hint read before parsing: a chart it misses
+    is still drawn, just without the head start.)"""
+    try:
+        return any(_CHART.search(path.read_bytes()) for path in edition.glob("*.yaml"))
+    except OSError:
+        return True
 
 
 def cmd_check(args: argparse.Namespace) -> int:

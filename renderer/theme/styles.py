@@ -76,6 +76,7 @@ class StyleSheet:
         self._palette = palette
         self._family = data.fonts.family
         self._faces = {face_name(self._family, f): f for f in FACES}
+        self._variants: dict[tuple[str, bool, bool], str] = {}
         self._resolved: dict[str, ParagraphStyle] = {}
         for name, style in data.styles.items():
             palette.check(style.color, style.span, sink, f"style '{name}'")
@@ -105,12 +106,14 @@ class StyleSheet:
         """The face for inline **bold** or _italic_ text in a style set in ``font_name``.
 
         Bold in a bold style stays bold; the black face has no italic and stays black."""
-        face = self._faces.get(font_name, "regular")
-        if face == "black":
-            return font_name
-        b = bold or face in ("bold", "bold_italic")
-        i = italic or face in ("italic", "bold_italic")
-        return face_name(self._family, "bold_italic" if b and i else "bold" if b else "italic" if i else "regular")
+        key = (font_name, bold, italic)
+        if key not in self._variants:
+            face = self._faces.get(font_name, "regular")
+            b = bold or face in ("bold", "bold_italic")
+            i = italic or face in ("italic", "bold_italic")
+            self._variants[key] = font_name if face == "black" else face_name(
+                self._family, "bold_italic" if b and i else "bold" if b else "italic" if i else "regular")
+        return self._variants[key]
 
     def font(self, name: str) -> tuple[str, float]:
         """Font name and size of a text style, for flowables that draw text themselves."""
