@@ -1,4 +1,4 @@
-"""The ONLY place where reportlab styles, colours and table styles are built.
+"""The ONLY place where reportlab paragraph styles, colours and the table paint are built.
 
 Blocks ask for styles by semantic name (``styles.para("figure.value")``); a name the theme
 does not define is a content diagnostic, not a KeyError.
