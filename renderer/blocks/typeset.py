@@ -25,6 +25,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.rl_config import _FUZZ
 
 _SPACE = re.compile(r"[ \t\r\f\v]+")
+SHY = "\u00ad"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,20 +43,22 @@ class Run:
 class Piece:
     """Part of a line in one run: a word, a part of a word, or the space between words."""
 
-    __slots__ = ("run", "text", "width", "space")
+    __slots__ = ("run", "text", "width", "space", "hyphen")
 
-    def __init__(self, run: Run, text: str, width: float, space: bool = False) -> None:
+    def __init__(self, run: Run, text: str, width: float, space: bool = False, hyphen: bool = False) -> None:
         self.run, self.text, self.width, self.space = run, text, width, space
+        self.hyphen = hyphen  # ends in the hyphen of a soft hyphen the line was broken at
 
 
 class Word:
     """A word (maybe in several runs: ``**27,644**,``) and the space before it."""
 
-    __slots__ = ("pieces", "width", "gap", "newline")
+    __slots__ = ("pieces", "width", "gap", "newline", "soft")
 
-    def __init__(self, pieces: list[Piece], gap: Piece | None, newline: bool) -> None:
+    def __init__(self, pieces: list[Piece], gap: Piece | None, newline: bool, soft: bool = False) -> None:
         self.pieces, self.gap, self.newline = pieces, gap, newline
         self.width = pieces[0].width if len(pieces) == 1 else sum(p.width for p in pieces)
+        self.soft = soft  # holds soft hyphens (U+00AD), where it may be broken
 
 
 Line = list[Word]
@@ -80,20 +83,21 @@ def words(runs: Iterable[Run]) -> list[Word]:
     gap: Piece | None = None
     newline = False
     space: Piece | None = None  # the space seen since the last word, in its run
+    soft = False
     for run in runs:
         size, font = run.size, run.font
         run_space: Piece | None = None
         for n, line in enumerate(run.text.split("\n")):
             if n:  # a hard break ends the word in progress
                 if pieces:
-                    out.append(Word(pieces, gap, newline))
-                    pieces, gap = [], None
+                    out.append(Word(pieces, gap, newline, soft))
+                    pieces, gap, soft = [], None, False
                 newline, space = True, None
             for k, part in enumerate(_SPACE.split(line)):
                 if k:  # whitespace before this part
                     if pieces:
-                        out.append(Word(pieces, gap, newline))
-                        pieces, gap, newline = [], None, False
+                        out.append(Word(pieces, gap, newline, soft))
+                        pieces, gap, newline, soft = [], None, False, False
                     if run_space is None:
                         run_space = Piece(run, " ", width_of(" ", font, size), True)
                     space = run_space
@@ -102,35 +106,71 @@ def words(runs: Iterable[Run]) -> list[Word]:
                 if space is not None and not pieces:
                     gap = space if out and not newline else None
                     space = None
-                pieces.append(Piece(run, part, width_of(part, font, size)))
+                if SHY in part:  # invisible unless the line breaks there
+                    soft = True
+                    pieces.append(Piece(run, part, width_of(part.replace(SHY, ""), font, size)))
+                else:
+                    pieces.append(Piece(run, part, width_of(part, font, size)))
     if pieces:
-        out.append(Word(pieces, gap, newline))
+        out.append(Word(pieces, gap, newline, soft))
     return out
 
 
 def break_lines(items: Sequence[Word], width: float) -> list[Line]:
-    """Greedy line breaking; a word longer than a whole line is broken between characters."""
+    """Greedy line breaking. A word that does not fit is broken at a soft hyphen if it has
+    one, and a word longer than a whole line between characters."""
     lines: list[Line] = []
     line: Line = []
     used = 0.0
     limit = width + _FUZZ
     for word in items:
-        gap = word.gap.width if word.gap is not None and line else 0.0
-        if line and not word.newline and used + gap + word.width <= limit:
-            line.append(word)
-            used += gap + word.width
-            continue
-        if line:
+        if word.newline and line:
             lines.append(line)
-        if word.width > limit:
+            line, used = [], 0.0
+        while True:
+            gap = word.gap.width if word.gap is not None and line else 0.0
+            if used + gap + word.width <= limit:
+                line.append(word)
+                used += gap + word.width
+                break
+            parts = _hyphenate(word, limit - used - gap) if word.soft else None
+            if parts is not None:
+                head, word = parts
+                line.append(head)
+                lines.append(line)
+                line, used = [], 0.0
+                continue
+            if line:
+                lines.append(line)
+                line, used = [], 0.0
+                continue
             *full, rest = _break_word(word, width)
             lines.extend([w] for w in full)
             line, used = [rest], rest.width
-        else:
-            line, used = [word], word.width
+            break
     if line or not lines:
         lines.append(line)
     return lines
+
+
+def _hyphenate(word: Word, room: float) -> tuple[Word, Word] | None:
+    """The longest head of a one-run word up to a soft hyphen that fits ``room`` with its
+    hyphen drawn, and the rest of the word; None if no head fits."""
+    if len(word.pieces) != 1:
+        return None
+    piece = word.pieces[0]
+    run, text = piece.run, piece.text
+    at = text.rfind(SHY)
+    while at > 0:
+        head = text[:at].replace(SHY, "") + "-"
+        width = width_of(head, run.font, run.size)
+        if width <= room:
+            rest = text[at + 1:]
+            tail = Word([Piece(run, rest, width_of(rest.replace(SHY, ""), run.font, run.size))], None, False,
+                        SHY in rest)
+            return Word([Piece(run, head, width, hyphen=True)], word.gap, word.newline), tail
+        at = text.rfind(SHY, 0, at)
+    return None
 
 
 def _break_word(word: Word, width: float) -> list[Word]:
@@ -180,10 +220,11 @@ def runs_of(lines: Sequence[Line]) -> list[Run]:
             elif out and word.gap is not None:  # also the space a line break stood for
                 pieces = [word.gap, *pieces]
             for piece in pieces:
+                text = piece.text[:-1] + SHY if piece.hyphen else piece.text
                 if out and _same_look(out[-1], piece.run):
-                    out[-1] = replace(out[-1], text=out[-1].text + piece.text)
+                    out[-1] = replace(out[-1], text=out[-1].text + text)
                 else:
-                    out.append(replace(piece.run, text=piece.text))
+                    out.append(replace(piece.run, text=text))
     return out
 
 
@@ -192,8 +233,9 @@ def _same_look(a: Run, b: Run) -> bool:
 
 
 def line_text(line: Line) -> str:
+    """The text of a line as printed."""
     return "".join((" " if w.gap is not None and i else "") + "".join(p.text for p in w.pieces)
-                   for i, w in enumerate(line))
+                   for i, w in enumerate(line)).replace(SHY, "")
 
 
 # --- drawing ---------------------------------------------------------------------------------
@@ -241,6 +283,8 @@ class TextWriter:
         if run.rise != self._rise:
             self.code.append(f"{_num(run.rise)} Ts")
             self._rise = run.rise
+        if SHY in chunk:
+            chunk = chunk.replace(SHY, "")
         key = (run.font, chunk)
         encoded = self._cache.get(key)
         if encoded is None:

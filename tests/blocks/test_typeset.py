@@ -112,3 +112,24 @@ def test_an_inline_link_is_clickable_over_its_words(edition: Callable[..., Path]
     assert annot["/A"]["/URI"] == "https://example.org/r"
     x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
     assert 60 < x1 - x0 < 120 and 5 < y1 - y0 < 15  # "the full report" in 10 pt, one line
+
+
+def test_a_soft_hyphen_is_invisible_unless_the_line_breaks_there() -> None:
+    text = "The Child Victim Identi\u00adfi\u00adca\u00adtion Program"
+    wide = break_lines(words([run(text)]), 500)
+    assert [line_text(line) for line in wide] == ["The Child Victim Identification Program"]
+    room = line_width(break_lines(words([run("The Child Victim Identifica-")]), 500)[0])
+    narrow = break_lines(words([run(text)]), room + 1)
+    assert [line_text(line) for line in narrow] == ["The Child Victim Identifica-", "tion Program"]
+
+
+def test_a_soft_hyphen_never_reaches_the_page() -> None:
+    flow = TextFlow([run("extra\u00adordinary " * 12)], STYLE)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(300, 300))
+    _, height = flow.wrap(140, 300)
+    flow.drawOn(canvas, 10, 290 - height)
+    canvas.showPage()
+    canvas.save()
+    text = pdfium.PdfDocument(buffer.getvalue())[0].get_textpage().get_text_range()
+    assert "\u00ad" not in text and "extraordinary" in text.replace("\r\n", " ")
