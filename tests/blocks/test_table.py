@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.pdfgen.canvas import Canvas
 
+from renderer.blocks.table.grid import Grid
 from renderer.blocks.table.split import CaptionedTable
 from tests.conftest import body_page, checked_edition, compose_page, errors_of, pdf_text, render_edition
 
@@ -129,3 +132,29 @@ def test_a_long_label_wraps_in_its_column_and_its_row_grows(edition: Callable[..
 def text_boxes_of(text, needle: str) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
     start, count = text.search(needle).get_next()
     return [text.get_charbox(i) for i in range(start, start + count)]
+
+
+def test_every_part_of_a_split_table_starts_its_stripes_alike(edition: Callable[..., Path]) -> None:
+    rows = "\n".join(f"  - [Row {i}, {i}, {i}, {2 * i}]" for i in range(1, 9))
+    flowables, ctx = compose_page(edition(body_page(CASES.split("rows:")[0] + "rows:\n" + rows + "\n")))
+    (table,) = [f for f in flowables if isinstance(f, CaptionedTable)]
+    grid = table.table
+    grid.wrap(ctx.width, 1000)
+    for first in (3, 4):  # an odd and an even number of rows on the first page
+        room = sum(grid.header_heights) + sum(grid.row_heights[:first]) + 1
+        head, tail = grid.split(ctx.width, room)
+        assert len(head.rows) == first
+        stripes = [_row_fills(part, ctx.width) for part in (head, tail)]
+        assert stripes[0][:2] == stripes[1][:2] and stripes[0][0] != stripes[0][1]
+
+
+def _row_fills(grid: Grid, width: float) -> list[tuple[int, int, int]]:
+    """The colour at the left edge of each body row, as drawn."""
+    buffer = io.BytesIO()
+    _, height = grid.wrap(width, 1000)
+    canvas = Canvas(buffer, pagesize=(width, height))
+    grid.drawOn(canvas, 0, 0)
+    canvas.showPage()
+    canvas.save()
+    image = pdfium.PdfDocument(buffer.getvalue())[0].render(scale=1).to_pil().convert("RGB")
+    return [image.getpixel((1, int(height - (bottom + top) / 2))) for bottom, top in grid.body_boxes()]

@@ -24,13 +24,13 @@ def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     widths = _widths(table, ctx)
     look = ctx.theme.data.components.table
     room = [w - 2 * look.padding_x for w in widths]
-    rows = [BodyRow(tuple(_cell(table, i, cell, "table.cell", room[i], ctx) for i, cell in enumerate(row.cells)), n)
-            for n, row in enumerate(table.rows)]
+    rows = [BodyRow(tuple(_cell(table, i, cell, "table.cell", room[i], ctx) for i, cell in enumerate(row.cells)))
+            for row in table.rows]
     if table.total is not None:
         values = dict(zip(table.numeric(), table.total.values))
         rows.append(BodyRow(tuple(_cell(table, i, values[i] if i else table.total.label, "table.total", room[i], ctx)
                                   if i in values or i == 0 else Cell("", styles.para("table.total"))
-                                  for i in range(len(table.columns))), len(table.rows), total=True))
+                                  for i in range(len(table.columns))), total=True))
     grid = Grid(widths, header, header_rows, rows, table_paint(look, ctx.theme.palette))
     keys = [row.key for row in table.rows] + (["total"] if table.total else [])
     caption_style = "table.caption"

@@ -44,7 +44,6 @@ class Cell:
 @dataclass(frozen=True, slots=True)
 class BodyRow:
     cells: tuple[Cell, ...]
-    index: int  # the row's place in the whole table, so stripes continue across pages
     total: bool = False
 
 
@@ -127,9 +126,11 @@ class Grid(Flowable):
                 c.rect(x, y, w, h, stroke=0, fill=1)
         y = top - head
         rules: list[tuple[float, bool]] = []
-        for row, h in zip(self.rows, self.row_heights):
+        for n, (row, h) in enumerate(zip(self.rows, self.row_heights)):
             y -= h
-            fill = p.total_fill if row.total else (p.body_fill, p.stripe_fill)[row.index % 2]
+            # Stripes start afresh under each page's header: every part of a split table
+            # looks alike, and a row added on one page does not restripe the next.
+            fill = p.total_fill if row.total else (p.body_fill, p.stripe_fill)[n % 2]
             c.setFillColor(fill)
             c.rect(0, y, width, h, stroke=0, fill=1)
             rules.append((y + h if row.total else y, row.total))
