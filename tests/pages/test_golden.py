@@ -36,3 +36,6 @@ def test_comparison_fails_on_a_visible_change() -> None:
     changed[40:60, 40:120] = 0  # a word-sized black box
     assert _difference("self-test", 1, page, page) is None
     assert _difference("self-test", 1, changed, page) is not None
+    tinted = page.copy()
+    tinted[:, :, 2] = np.where(tinted[:, :, 2] > 200, tinted[:, :, 2] - 12, tinted[:, :, 2])  # a pale wash
+    assert "changed slightly" in (_difference("self-test", 1, tinted, page) or "")
