@@ -17,7 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
 from renderer.blocks.text import TextFlow
-from renderer.blocks.typeset import Run, _segments, break_lines, line_text, line_width, words
+from renderer.blocks.typeset import Run, break_lines, line_text, line_width, words
+from renderer.blocks.typeset.write import _segments
 from renderer.diagnostics import Sink, Span
 from renderer.theme.fonts import register_family
 from tests.conftest import FONTS, body_page, errors_of, render_edition

@@ -1,0 +1,99 @@
+"""Runs of text cut into measured words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+_SPACE = re.compile(r"[ \t\r\f\v]+")
+SHY = "\u00ad"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Text in one font, size and colour; ``url`` makes it a link, ``rise`` lifts it."""
+
+    text: str
+    font: str
+    size: float
+    colour: Color
+    url: str | None = None
+    rise: float = 0.0
+
+
+class Piece:
+    """Part of a line in one run: a word, a part of a word, or the space between words."""
+
+    __slots__ = ("run", "text", "width", "space", "hyphen")
+
+    def __init__(self, run: Run, text: str, width: float, space: bool = False, hyphen: bool = False) -> None:
+        self.run, self.text, self.width, self.space = run, text, width, space
+        self.hyphen = hyphen  # ends in the hyphen of a soft hyphen the line was broken at
+
+
+class Word:
+    """A word (maybe in several runs: ``**27,644**,``) and the space before it."""
+
+    __slots__ = ("pieces", "width", "gap", "newline", "soft")
+
+    def __init__(self, pieces: list[Piece], gap: Piece | None, newline: bool, soft: bool = False) -> None:
+        self.pieces, self.gap, self.newline = pieces, gap, newline
+        self.width = pieces[0].width if len(pieces) == 1 else sum(p.width for p in pieces)
+        self.soft = soft  # holds soft hyphens (U+00AD), where it may be broken
+
+
+_widths: dict[tuple[str, str], float] = {}
+
+
+def width_of(text: str, font: str, size: float) -> float:
+    """The advance width of ``text``; words repeat, so widths are remembered per font."""
+    key = (font, text)
+    unit = _widths.get(key)
+    if unit is None:
+        unit = _widths[key] = stringWidth(text, font, 1000.0) / 1000.0
+    return unit * size
+
+
+def words(runs: Iterable[Run]) -> list[Word]:
+    """Cut runs into words. Spaces and tabs separate words, runs of them count once, and a
+    newline breaks the line; a word may continue from one run into the next."""
+    out: list[Word] = []
+    pieces: list[Piece] = []
+    gap: Piece | None = None
+    newline = False
+    space: Piece | None = None  # the space seen since the last word, in its run
+    soft = False
+    for run in runs:
+        size, font = run.size, run.font
+        run_space: Piece | None = None
+        for n, line in enumerate(run.text.split("\n")):
+            if n:  # a hard break ends the word in progress
+                if pieces:
+                    out.append(Word(pieces, gap, newline, soft))
+                    pieces, gap, soft = [], None, False
+                newline, space = True, None
+            for k, part in enumerate(_SPACE.split(line)):
+                if k:  # whitespace before this part
+                    if pieces:
+                        out.append(Word(pieces, gap, newline, soft))
+                        pieces, gap, newline, soft = [], None, False, False
+                    if run_space is None:
+                        run_space = Piece(run, " ", width_of(" ", font, size), True)
+                    space = run_space
+                if not part:
+                    continue
+                if space is not None and not pieces:
+                    gap = space if out and not newline else None
+                    space = None
+                if SHY in part:  # invisible unless the line breaks there
+                    soft = True
+                    pieces.append(Piece(run, part, width_of(part.replace(SHY, ""), font, size)))
+                else:
+                    pieces.append(Piece(run, part, width_of(part, font, size)))
+    if pieces:
+        out.append(Word(pieces, gap, newline, soft))
+    return out

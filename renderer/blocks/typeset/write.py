@@ -1,0 +1,155 @@
+"""Broken lines written into the page's content stream: one text object for many lines or
+cells, each line's glyphs encoded once per document."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.pdfbase import pdfmetrics
+
+from .lines import Line, line_width
+from .words import SHY, Piece, Run
+
+
+def _num(value: float) -> str:
+    """A coordinate for the content stream: two decimals are a hundredth of a point."""
+    text = "%.2f" % value
+    if text.endswith("00"):
+        text = text[:-3]
+        return "0" if text == "-0" else text
+    return text.rstrip("0")
+
+
+# Encoded glyph strings per document: the embedded fonts are subsets numbered in the order
+# characters are first used, so an encoding is valid only within the document that made it.
+_encoded: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], list[tuple[str, str]]]] = weakref.WeakKeyDictionary()
+
+
+def _encode(canv: Any, font_name: str, text: str) -> list[tuple[str, str]]:
+    """``[(subset font resource name, escaped string)]`` for ``text`` in this document."""
+    doc = canv._doc
+    font: Any = pdfmetrics.getFont(font_name)
+    if getattr(font, "_dynamicFont", False):
+        return [(font.getSubsetInternalName(subset, doc), canv._escape(chunk))
+                for subset, chunk in font.splitString(text, doc)]
+    return [(doc.getInternalFontName(font_name), canv._escape(text))]  # a standard font
+
+
+class TextWriter:
+    """One text object on the canvas that any number of lines and cells are written into;
+    :meth:`finish` draws it inside a saved graphics state and adds the links."""
+
+    def __init__(self, canv: Any) -> None:
+        self.canv = canv
+        self.text = canv.beginText()
+        self.code: list[str] = self.text._code
+        cache = _encoded.get(canv._doc)
+        if cache is None:
+            cache = _encoded[canv._doc] = {}
+        self._cache = cache
+        self._font: tuple[str, float] | None = None
+        self._colour: Color | None = None
+        self._rise = 0.0
+        self.links: list[tuple[str, tuple[float, float, float, float]]] = []
+
+    def move(self, x: float, y: float) -> None:
+        self.code.append(f"1 0 0 1 {_num(x)} {_num(y)} Tm")
+
+    def show(self, run: Run, chunk: str) -> None:
+        """Text in ``run``'s look at the current point."""
+        if self._colour is not run.colour:
+            self.text.setFillColor(run.colour)
+            self._colour = run.colour
+        if run.rise != self._rise:
+            self.code.append(f"{_num(run.rise)} Ts")
+            self._rise = run.rise
+        if SHY in chunk:
+            chunk = chunk.replace(SHY, "")
+        key = (run.font, chunk)
+        encoded = self._cache.get(key)
+        if encoded is None:
+            encoded = self._cache[key] = _encode(self.canv, run.font, chunk)
+        for resource, data in encoded:
+            if self._font != (resource, run.size):
+                self.code.append(f"{resource} {_num(run.size)} Tf")
+                self._font = (resource, run.size)
+            self.code.append(f"({data}) Tj")
+
+    def finish(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.drawText(self.text)
+        canv.restoreState()
+        for url, rect in _merge_links(self.links):
+            canv.linkURL(url, rect, relative=1, thickness=0)
+
+
+def draw_lines(writer: TextWriter, lines: Sequence[Line], x0: float, top: float, width: float, leading: float,
+               first_baseline: float, alignment: int | str) -> None:
+    """Write broken lines into a box ``width`` wide from ``x0`` whose top is at ``top``."""
+    y = top - first_baseline
+    last = len(lines) - 1
+    for n, line in enumerate(lines):
+        x, spread = _start(line, n, last, lines, width, alignment)
+        writer.move(x0 + x, y)
+        for at, run, chunk, advance in _segments(line, x0 + x, spread):
+            if spread:
+                writer.move(at, y)
+            writer.show(run, chunk)
+            if run.url is not None:
+                writer.links.append((run.url, (at, y - 0.2 * run.size + run.rise, at + advance,
+                                               y + 0.8 * run.size + run.rise)))
+        y -= leading
+
+
+def _start(line: Line, n: int, last: int, lines: Sequence[Line], width: float,
+           alignment: int | str) -> tuple[float, float]:
+    """Where a line starts, and the extra space in each of its gaps when justified."""
+    if alignment == TA_RIGHT:
+        return width - line_width(line), 0.0
+    if alignment == TA_CENTER:
+        return (width - line_width(line)) / 2, 0.0
+    if alignment == TA_JUSTIFY and n != last and len(line) > 1 and lines[n + 1] and not lines[n + 1][0].newline:
+        # (the last line of a paragraph, and one before a hard break, stays ragged)
+        return 0.0, max(0.0, width - line_width(line)) / (len(line) - 1)
+    return 0.0, 0.0
+
+
+def _segments(line: Line, x: float, spread: float) -> list[tuple[float, Run, str, float]]:
+    """``(x, run, text, advance)`` for each stretch of a line in one run. Spaces are drawn,
+    so a reader's copy of the page has them; in a justified line each word is placed."""
+    out: list[tuple[float, Run, str, float]] = []
+    at = x
+
+    def add(piece: Piece, new: bool = False) -> None:
+        nonlocal at
+        if out and not new and out[-1][1] is piece.run:
+            start, run, chunk, advance = out[-1]
+            out[-1] = (start, run, chunk + piece.text, advance + piece.width)
+        else:
+            out.append((at, piece.run, piece.text, piece.width))
+        at += piece.width
+
+    for i, word in enumerate(line):
+        if i and word.gap is not None:
+            add(word.gap)
+        at += spread if i else 0.0
+        for k, piece in enumerate(word.pieces):
+            add(piece, new=bool(spread and i and not k))
+    return out
+
+
+def _merge_links(links: list[tuple[str, tuple[float, float, float, float]]]) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """One clickable area per link per line, not one per word."""
+    merged: list[tuple[str, tuple[float, float, float, float]]] = []
+    for url, rect in links:
+        if merged and merged[-1][0] == url and abs(merged[-1][1][1] - rect[1]) < 0.01:
+            x0, y0, _, y1 = merged[-1][1]
+            merged[-1] = (url, (x0, min(y0, rect[1]), rect[2], max(y1, rect[3])))
+        else:
+            merged.append((url, rect))
+    return merged
