@@ -33,7 +33,7 @@ class TextFlow(Flowable):
 
     def _break(self, width: float) -> list[Line]:
         if self._lines is None or self._wrapped_at != width:
-            self._lines = break_lines(words(self.runs), width)
+            self._lines = break_lines(words(self.runs), width, self.style.spaceShrinkage)
             self._wrapped_at = width
         return self._lines
 

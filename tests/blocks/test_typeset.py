@@ -12,13 +12,13 @@ import pypdfium2 as pdfium
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.lib.colors import black, blue
-from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
 from renderer.blocks.text import TextFlow
 from renderer.blocks.typeset import Run, break_lines, line_text, line_width, words
-from renderer.blocks.typeset.write import _segments
+from renderer.blocks.typeset.write import _segments, _start
 from renderer.diagnostics import Sink, Span
 from renderer.theme.fonts import register_family
 from tests.conftest import FONTS, body_page, errors_of, render_edition
@@ -134,3 +134,15 @@ def test_a_soft_hyphen_never_reaches_the_page() -> None:
     canvas.save()
     text = pdfium.PdfDocument(buffer.getvalue())[0].get_textpage().get_text_range()
     assert "\u00ad" not in text and "extraordinary" in text.replace("\r\n", " ")
+
+
+def test_spaces_may_narrow_to_fit_a_word_but_the_line_stays_in_its_column() -> None:
+    text = "requests for information NCMEC responded to in 2022"
+    natural = line_width(break_lines(words([run("requests for information NCMEC")]), 1000)[0])
+    width = natural - 0.2  # a little short: the last word fits only with narrower spaces
+    assert line_text(break_lines(words([run(text)]), width)[0]) == "requests for information"
+    line = break_lines(words([run(text)]), width, shrink=0.05)[0]
+    assert line_text(line) == "requests for information NCMEC"
+    x, spread = _start(line, 0, 1, [line, line], width, TA_LEFT)
+    at, _, _, advance = _segments(line, x, spread)[-1]
+    assert spread < 0 and abs(at + advance - width) < 0.01

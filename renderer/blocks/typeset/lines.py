@@ -13,33 +13,37 @@ from .words import SHY, Piece, Run, Word, width_of
 Line = list[Word]
 
 
-def break_lines(items: Sequence[Word], width: float) -> list[Line]:
-    """Greedy line breaking. A word that does not fit is broken at a soft hyphen if it has
-    one, and a word longer than a whole line between characters."""
+def break_lines(items: Sequence[Word], width: float, shrink: float = 0.0) -> list[Line]:
+    """Greedy line breaking. The spaces of a line may be narrowed by up to ``shrink`` (a
+    fraction of their width) to make a word fit, as a typesetter would; the line is then
+    drawn with them narrowed, never wider than ``width``. A word that does not fit is broken at
+    a soft hyphen if it has one, and a word longer than a whole line between characters."""
     lines: list[Line] = []
     line: Line = []
-    used = 0.0
+    used = gaps = 0.0  # the line's natural width, and how much of it is spaces
     limit = width + _FUZZ
     for word in items:
         if word.newline and line:
             lines.append(line)
-            line, used = [], 0.0
+            line, used, gaps = [], 0.0, 0.0
         while True:
             gap = word.gap.width if word.gap is not None and line else 0.0
-            if used + gap + word.width <= limit:
+            room = limit + shrink * (gaps + gap) - used - gap
+            if word.width <= room:
                 line.append(word)
                 used += gap + word.width
+                gaps += gap
                 break
-            parts = _hyphenate(word, limit - used - gap) if word.soft else None
+            parts = _hyphenate(word, room) if word.soft else None
             if parts is not None:
                 head, word = parts
                 line.append(head)
                 lines.append(line)
-                line, used = [], 0.0
+                line, used, gaps = [], 0.0, 0.0
                 continue
             if line:
                 lines.append(line)
-                line, used = [], 0.0
+                line, used, gaps = [], 0.0, 0.0
                 continue
             *full, rest = _break_word(word, width)
             lines.extend([w] for w in full)

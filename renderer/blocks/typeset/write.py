@@ -108,14 +108,18 @@ def draw_lines(writer: TextWriter, lines: Sequence[Line], x0: float, top: float,
 
 def _start(line: Line, n: int, last: int, lines: Sequence[Line], width: float,
            alignment: int | str) -> tuple[float, float]:
-    """Where a line starts, and the extra space in each of its gaps when justified."""
+    """Where a line starts, and how much each of its gaps is widened (justified) or narrowed
+    (a line the breaker fitted by narrowing its spaces)."""
+    natural = line_width(line)
+    if natural > width and len(line) > 1:
+        return 0.0, (width - natural) / (len(line) - 1)
     if alignment == TA_RIGHT:
-        return width - line_width(line), 0.0
+        return width - natural, 0.0
     if alignment == TA_CENTER:
-        return (width - line_width(line)) / 2, 0.0
+        return (width - natural) / 2, 0.0
     if alignment == TA_JUSTIFY and n != last and len(line) > 1 and lines[n + 1] and not lines[n + 1][0].newline:
         # (the last line of a paragraph, and one before a hard break, stays ragged)
-        return 0.0, max(0.0, width - line_width(line)) / (len(line) - 1)
+        return 0.0, max(0.0, width - natural) / (len(line) - 1)
     return 0.0, 0.0
 
 
