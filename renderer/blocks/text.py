@@ -44,9 +44,9 @@ class TextFlow(Flowable):
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         lines = self._break(aw)
-        fit = int((ah + 1e-6) // self.style.leading)
-        if fit < 2 or len(lines) - fit < 2:
-            return []  # no widows or orphans: move it whole
+        fit = min(int((ah + 1e-6) // self.style.leading), len(lines) - 2)  # a widow takes a line along
+        if fit < 2:
+            return []  # no orphan: move it whole
         head, tail = lines[:fit], lines[fit:]
         first = TextFlow(runs_of(head), self.style, head, aw)
         second = TextFlow(runs_of(tail), self.style, tail, aw)

@@ -146,3 +146,12 @@ def test_spaces_may_narrow_to_fit_a_word_but_the_line_stays_in_its_column() -> N
     x, spread = _start(line, 0, 1, [line, line], width, TA_LEFT)
     at, _, _, advance = _segments(line, x, spread)[-1]
     assert spread < 0 and abs(at + advance - width) < 0.01
+
+
+def test_a_split_leaves_neither_a_widow_nor_an_orphan() -> None:
+    flow = TextFlow([run(" ".join(f"word{i}" for i in range(200)))], STYLE)
+    _, height = flow.wrap(150, 10_000)
+    count = len(flow.lines())
+    head, tail = flow.split(150, height - STYLE.leading)  # room for all lines but one
+    assert len(head.lines()) == count - 2 and len(tail.lines()) == 2
+    assert flow.split(150, STYLE.leading * 1.5) == []  # one line would be left alone at the foot
