@@ -158,3 +158,14 @@ def _row_fills(grid: Grid, width: float) -> list[tuple[int, int, int]]:
     canvas.save()
     image = pdfium.PdfDocument(buffer.getvalue())[0].render(scale=1).to_pil().convert("RGB")
     return [image.getpixel((1, int(height - (bottom + top) / 2))) for bottom, top in grid.body_boxes()]
+
+
+def test_a_split_never_leaves_one_row_alone_under_the_repeated_header(edition: Callable[..., Path]) -> None:
+    rows = "\n".join(f"  - [Row {i}, {i}, {i}, {2 * i}]" for i in range(1, 9))
+    flowables, ctx = compose_page(edition(body_page(CASES.split("rows:")[0] + "rows:\n" + rows + "\n")))
+    (table,) = [f for f in flowables if isinstance(f, CaptionedTable)]
+    grid = table.table
+    grid.wrap(ctx.width, 1000)
+    all_but_one = sum(grid.header_heights) + sum(grid.row_heights[:-1]) + 1
+    head, tail = grid.split(ctx.width, all_but_one)
+    assert len(tail.rows) == 2 and len(head.rows) == len(grid.rows) - 2

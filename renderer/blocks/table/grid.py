@@ -99,7 +99,10 @@ class Grid(Flowable):
         while fit < len(self.rows) and self.row_heights[fit] <= room + 1e-6:
             room -= self.row_heights[fit]
             fit += 1
-        if fit == 0 or fit == len(self.rows):
+        if fit == len(self.rows):
+            return []
+        fit = min(fit, len(self.rows) - 2)  # never one row (the total, say) alone under a repeated header
+        if fit < 1:
             return []
         return [self._part(self.rows[:fit], self.row_heights[:fit]), self._part(self.rows[fit:], self.row_heights[fit:])]
 
