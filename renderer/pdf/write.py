@@ -56,10 +56,14 @@ def make_canvasmaker(when: float, prepare: Callable[[Canvas], None] | None = Non
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place.
+
+    The file gets the permissions any new file would get under the user's umask (0644 as a
+    rule), not mkstemp's private 0600: the PDF goes on to a printer, a shared folder or CI."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -68,3 +72,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    # The only portable way to read the umask is to set it; it is set straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
