@@ -70,12 +70,21 @@ def _object(cls: type, defs: dict[str, Any], extra: dict[str, Any] | None = None
     return out
 
 
+def _summary(cls: type) -> str:
+    """The first line of a block model's docstring. A dataclass without one gets its
+    signature as ``__doc__``, which would tell a designer's editor nothing."""
+    doc = cls.__doc__ or ""
+    if doc.startswith(f"{cls.__name__}("):
+        raise TypeError(f"block model {cls.__name__} has no docstring to describe it")
+    return doc.strip().split("\n")[0]
+
+
 def page_schema() -> dict[str, Any]:
     defs: dict[str, Any] = {}
     variants = []
     for name, cls in sorted(BLOCK_MODELS.items()):
         key = f"block_{name}"
-        defs[key] = _object(cls, defs, {"type": {"const": name, "description": (cls.__doc__ or "").split("\n")[0]}})
+        defs[key] = _object(cls, defs, {"type": {"const": name, "description": _summary(cls)}})
         variants.append({"$ref": f"#/$defs/{key}"})
     defs["block"] = {"oneOf": variants}
     schema = _object(PageFile, defs)

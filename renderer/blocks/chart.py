@@ -48,6 +48,8 @@ class FromTable:
 @block_model("chart")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Chart(Block):
+    """A chart with its data: bars, columns, shares, a waffle or a state map."""
+
     kind: Kind = field(metadata={"doc": "bar, column, stacked_bar, donut, pie, share_bar, waffle, state_map"})
     title: str = field(metadata={"doc": "the caption above the chart"})
     alt: str | None = field(default=None, metadata={"doc": "short description; generated when absent"})

@@ -14,6 +14,8 @@ from .boxes import Row, Stack
 @block_model("columns")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Columns(Block):
+    """Blocks set side by side in two or three columns."""
+
     columns: tuple[tuple[Block, ...], ...] = field(metadata={"doc": "two or three lists of blocks"})
 
     @property

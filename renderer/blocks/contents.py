@@ -22,6 +22,8 @@ from .markup import plain_paragraph
 @block_model("contents")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Contents(Block):
+    """The contents list, its page numbers taken from the pagination."""
+
     title: str = field(default="Contents", metadata={"doc": "the title above the list"})
 
     @property

@@ -24,6 +24,8 @@ class CtaLink:
 @block_model("cta")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Cta(Block):
+    """A call-to-action panel: a title, a message and links."""
+
     title: str = field(metadata={"doc": "the panel's title"})
     text: str = field(default="", metadata={"doc": "the message, in the inline markup"})
     link: CtaLink | None = field(default=None, metadata={"doc": "where to act"})

@@ -38,6 +38,8 @@ class FigureData:
 @block_model("figure")
 @dataclass(frozen=True, kw_only=True)
 class Figure(Block, FigureData):
+    """A headline figure: a big number and its label."""
+
     @property
     def ref_name(self) -> str:
         return self.label[:40]

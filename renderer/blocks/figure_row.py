@@ -20,6 +20,8 @@ class RowFigure(FigureData):
 @block_model("figure_row")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FigureRow(Block):
+    """Two to four headline figures in a row."""
+
     figures: tuple[RowFigure, ...] = field(metadata={"doc": "two to four figures"})
 
     @property

@@ -19,6 +19,8 @@ from .markup import plain_paragraph
 @block_model("heading")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Heading(Block):
+    """A section heading (level 1) or sub-heading."""
+
     text: str = field(metadata={"doc": "the heading's text (plain, no markup)"})
     level: int = field(default=2, metadata={"doc": "1 section, 2 sub-heading, 3 minor"})
     expect_folio: int | None = field(default=None, metadata={"doc": "the folio this heading must land on"})

@@ -25,6 +25,8 @@ FORMATS = ("PNG", "JPEG")
 @block_model("image")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Image(Block):
+    """A picture from a file in the edition folder."""
+
     src: str = field(metadata={"doc": "PNG or JPEG file, relative to the edition folder"})
     alt: str = field(metadata={"doc": "what the image shows, for readers who cannot see it"})
     caption: str | None = field(default=None, metadata={"doc": "small text under the image"})

@@ -16,6 +16,8 @@ from .typeset import Run
 @block_model("note")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Note(Block):
+    """A note or footnote in small type."""
+
     text: str = field(metadata={"doc": "the note, in the inline markup"})
     mark: str | None = field(default=None, metadata={"doc": "footnote mark it explains, e.g. '*'"})
 

@@ -15,6 +15,8 @@ from .markup import check_text, paragraph, plain_paragraph
 @block_model("list")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ListBlock(Block):
+    """A numbered or bulleted list."""
+
     items: tuple[str, ...] = field(metadata={"doc": "the items, each in the inline markup"})
     numbered: bool = field(default=True, metadata={"doc": "numbers (true) or bullets (false)"})
     start: int = field(default=1, metadata={"doc": "the first number"})

@@ -19,6 +19,8 @@ STYLES = {"body": "body", "lead": "body.lead", "small": "body.small",
 @block_model("paragraph")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Paragraph(Block):
+    """A paragraph of text in the inline markup."""
+
     text: str = field(metadata={"doc": "the text, in the inline markup"})
     style: Literal["body", "lead", "small", "title", "subtitle", "kicker"] = field(
         default="body", metadata={"doc": "body, lead (larger intro), small; title/subtitle/kicker for covers"})

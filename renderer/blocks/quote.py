@@ -15,6 +15,8 @@ from .markup import check_text, paragraph, plain_paragraph
 @block_model("quote")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Quote(Block):
+    """A pull quote with an optional attribution."""
+
     text: str = field(metadata={"doc": "the quotation, in the inline markup"})
     attribution: str | None = field(default=None, metadata={"doc": "who said it (plain text)"})
 

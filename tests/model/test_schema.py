@@ -22,6 +22,13 @@ def test_every_block_type_is_in_the_page_schema() -> None:
     assert variants == {name.rsplit("_", 1)[-1] for name in BLOCK_MODELS}
 
 
+def test_every_block_type_is_described_in_words() -> None:
+    for ref in page_schema()["$defs"]["block"]["oneOf"]:
+        block = page_schema()["$defs"][ref["$ref"].rsplit("/", 1)[-1]]
+        description = block["properties"]["type"]["description"]
+        assert description.endswith(".") and "span:" not in description.lower(), description
+
+
 def test_schema_requires_what_the_model_requires() -> None:
     table = page_schema()["$defs"]["block_table"]
     assert table["required"] == ["type", "caption", "columns", "rows"]

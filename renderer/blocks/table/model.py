@@ -65,6 +65,8 @@ class TotalRow:
 @block_model("table")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Table(Block):
+    """A table: multi-level header, numeric columns, an optional total row."""
+
     caption: str = field(metadata={"doc": "the title above the table (plain text)"})
     columns: tuple[Column, ...] = field(metadata={"doc": "the columns, left to right"})
     rows: tuple[Row, ...] = field(metadata={"doc": "body rows: lists of cells"})
