@@ -94,5 +94,11 @@ def pdf_text(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
 
 
+def straight_quotes(text: str) -> str:
+    """``text`` with typographic quotes turned back into typewriter ones, to compare printed
+    text with the content it came from."""
+    return text.translate({0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"'})
+
+
 def errors_of(sink: Sink) -> list[str]:
     return [d.render() for d in sink.errors]

@@ -7,7 +7,7 @@ defined once the drawings are ready (they are made in parallel, or read from the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -104,20 +104,22 @@ def check(block: Chart, ctx: CheckContext) -> None:
         ctx.sink.error(block.span_of("kind"), f"a {block.kind} chart shows one series; {series} columns given")
 
 
-def chart_spec(block: Chart, edition: Edition, width: float, height: float) -> ChartSpec:
-    """The drawing's input: labels and series, wherever the numbers live."""
+def chart_spec(block: Chart, edition: Edition, width: float, height: float,
+               text: Callable[[str], str]) -> ChartSpec:
+    """The drawing's input: labels and series, wherever the numbers live; ``text`` sets
+    content text as the page does (typographic quotes)."""
     if block.data:
-        labels = tuple(p.label for p in block.data)
-        series: tuple[Series, ...] = (Series(block.title, tuple(p.value for p in block.data)),)
+        labels = tuple(text(p.label) for p in block.data)
+        series: tuple[Series, ...] = (Series(text(block.title), tuple(p.value for p in block.data)),)
     else:
         src = block.from_table
         assert src is not None
         table = _table(edition, src.table)
         assert table is not None
         rows = [r for r in table.rows if not src.rows or r.key in src.rows]
-        labels = tuple(str(r.cells[0]) for r in rows)
+        labels = tuple(text(str(r.cells[0])) for r in rows)
         index = {c.key: i for i, c in enumerate(table.columns)}
-        series = tuple(Series(table.columns[index[k]].label, tuple(r.cells[index[k]] for r in rows))  # type: ignore[misc]
+        series = tuple(Series(text(table.columns[index[k]].label), tuple(r.cells[index[k]] for r in rows))  # type: ignore[misc]
                        for k in src.columns)
     return ChartSpec(block.kind, labels, series, block.format, block.sort, width, height)
 
@@ -159,7 +161,7 @@ class ChartBox(Flowable):
 
 def compose(block: Chart, ctx: ComposeContext) -> list[Flowable]:
     height = block.height or ctx.theme.data.charts.heights.get(block.kind, 180.0)
-    spec = chart_spec(block, ctx.edition, ctx.width, height)
+    spec = chart_spec(block, ctx.edition, ctx.width, height, ctx.theme.text)
     name = "chart-" + slug(block.id)
     ctx.charts.append(ChartRequest(name, block, ctx.width, height, ChartJob(name, spec, chart_look(ctx.theme))))
     box = ChartBox(plain_paragraph(block.title, "chart.title", ctx), name, ctx.width, height,

@@ -81,8 +81,9 @@ def compose(block: Contents, ctx: ComposeContext) -> list[Flowable]:
     width = stringWidth("000", number.fontName, number.fontSize)
     out: list[Flowable] = [plain_paragraph(block.title, "contents.title", ctx)]
     for heading in (b for b in walk(_all(ctx)) if isinstance(b, Heading) and b.level == 1 and b.contents):
-        mark = HeadingMark(heading)
-        entry = ContentsEntry(mark.key, plain_paragraph(heading.text, "contents.entry", ctx), number, width,
+        text = plain_paragraph(heading.text, "contents.entry", ctx)
+        mark = HeadingMark(heading, text.text)
+        entry = ContentsEntry(mark.key, text, number, width,
                               linked=ctx.theme.press is None)
         entry.spaceAfter = 6
         ctx.toc_entries.append(entry)  # type: ignore[arg-type]

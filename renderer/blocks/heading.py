@@ -41,9 +41,10 @@ def check(block: Heading, ctx: CheckContext) -> None:
 class HeadingMark:
     """What the paginator needs to know when a heading lands on a page."""
 
-    def __init__(self, block: Heading) -> None:
+    def __init__(self, block: Heading, text: str) -> None:
         self.key = "h-" + (slug(block.id) or "x")
-        self.text = block.text
+        self.written = block.text
+        self.text = text  # as set: the outline and the running footer show it so
         self.level = block.level
         self.expect_folio = block.expect_folio
         self.in_contents = block.level == 1 and block.contents
@@ -94,7 +95,7 @@ def compose(block: Heading, ctx: ComposeContext) -> list[Flowable]:
     para = plain_paragraph(block.text, style, ctx)
     flowable: Flowable = Banner(para, ctx) if block.level == 1 else para
     flowable.keepWithNext = True
-    flowable._heading = HeadingMark(block)  # type: ignore[attr-defined]
+    flowable._heading = HeadingMark(block, para.text)  # type: ignore[attr-defined]
     return [flowable]
 
 

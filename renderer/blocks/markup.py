@@ -42,7 +42,7 @@ def runs(text: str, style: ParagraphStyle, ctx: ComposeContext) -> list[Run]:
 def link_run(text: str, url: str, style: ParagraphStyle, colour: Color, ctx: ComposeContext) -> Run:
     """A link set in ``style`` and ``colour``; a printed page has nothing to click, so the
     press profile keeps the colour only."""
-    return Run(text, style.fontName, style.fontSize, colour, None if ctx.theme.press else url)
+    return Run(ctx.theme.text(text), style.fontName, style.fontSize, colour, None if ctx.theme.press else url)
 
 
 def paragraph(text: str, style_name: str, ctx: ComposeContext) -> TextFlow:
@@ -53,7 +53,7 @@ def paragraph(text: str, style_name: str, ctx: ComposeContext) -> TextFlow:
 
 def plain_paragraph(text: str, style_name: str, ctx: ComposeContext) -> TextFlow:
     """Text taken literally (no markup at all): labels, captions, cells."""
-    return plain(text, ctx.theme.styles.para(style_name))
+    return plain(ctx.theme.text(text), ctx.theme.styles.para(style_name))
 
 
 def _collect(items: tuple[Inline, ...], style: ParagraphStyle, ctx: ComposeContext, bold: bool, italic: bool,
@@ -64,7 +64,10 @@ def _collect(items: tuple[Inline, ...], style: ParagraphStyle, ctx: ComposeConte
         elif isinstance(item, Link):
             _collect(item.children, style, ctx, bold, italic, item.url, out)
         else:
-            text = item.text if isinstance(item, Text) else format_quantity(ctx.quantities[item.key])
+            if isinstance(item, Text):
+                text = ctx.theme.text(item.text, out[-1].text if out else "")
+            else:
+                text = format_quantity(ctx.quantities[item.key])
             font = ctx.theme.styles.variant(style.fontName, bold, italic) if bold or italic else style.fontName
             colour = ctx.theme.styles.para("link").textColor if url is not None else style.textColor
             out.append(Run(text, font, style.fontSize, colour, None if ctx.theme.press else url))

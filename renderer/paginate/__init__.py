@@ -102,5 +102,5 @@ def _check_expectations(doc: ReportDoc, sink: Sink, strict: bool) -> None:
     for landing in doc.state.landings.values():
         want = landing.mark.expect_folio
         if want is not None and landing.folio != want:
-            report(landing.mark.span, f"heading '{landing.mark.text}' landed on folio {landing.folio}, "
+            report(landing.mark.span, f"heading '{landing.mark.written}' landed on folio {landing.folio}, "
                    f"expected {want}", "move blocks between pages, or update 'expect_folio'")

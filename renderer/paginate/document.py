@@ -89,7 +89,7 @@ class ReportDoc(BaseDocTemplate):
         m = self.theme.layout.margins
         x0, x1 = m.left, width - m.right
         right_hand = self.page % 2 == 1  # physical page 1 is a right-hand page
-        text = spec.text.format(title=self.edition.manifest.title, section=self.state.section,
+        text = spec.text.format(title=self.theme.text(self.edition.manifest.title), section=self.state.section,
                                 year=self.edition.manifest.year)
         canvas.saveState()
         canvas.setStrokeColor(self.theme.palette.color(spec.rule))

@@ -12,6 +12,7 @@ from ..load.files import display_path
 from ..model.convert import Invalid, read_dataclass
 from .fonts import face_name, register_family
 from .model import Press, Template, TemplatesFile, ThemeFile
+from .quotes import curl
 from .styles import Palette, StyleSheet
 
 __all__ = ["Geometry", "Theme", "load_theme", "face_name"]
@@ -75,6 +76,14 @@ class Theme:
     @property
     def family(self) -> str:
         return self.data.fonts.family
+
+    def text(self, text: str, before: str = "") -> str:
+        """Content text as it is set: quotes made typographic unless the layout says not to.
+        ``before`` is the text set just before, on which a quote's direction may depend."""
+        typography = self.data.typography
+        if typography is not None and not typography.smart_quotes:
+            return text
+        return curl(text, before)
 
     def font(self, face: str) -> str:
         return face_name(self.family, face)

@@ -121,6 +121,14 @@ class ChartTokens:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Typography:
+    yaml_name = "typography"
+    span: Span
+    smart_quotes: bool = field(default=True, metadata={
+        "doc": "set the straight quotes typed in content as typographic ones (‘ ’ “ ”)"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ThemeFile:
     """``layout/theme.yaml``."""
 
@@ -131,6 +139,7 @@ class ThemeFile:
     styles: dict[str, TextStyle]
     components: Components
     charts: ChartTokens
+    typography: Typography | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -86,7 +86,7 @@ def test_quote_and_note_and_cta_render_their_text(edition: Callable[..., Path]) 
     rendering, sink = render_edition(root)
     assert rendering is not None, errors_of(sink)
     text = pdf_text(rendering.pdf)[0]
-    for expected in ("Hope is why we're here.", "— NCMEC", "* This number represents reports.", "Donate",
+    for expected in ("Hope is why we’re here.", "— NCMEC", "* This number represents reports.", "Donate",
                      "MissingKids.org/Impact"):
         assert expected in text
 

@@ -9,7 +9,7 @@ import pytest
 
 from renderer.blocks.text import TextFlow
 from renderer.model.markup import Link, MarkupError, Ref, Styled, Text, parse
-from tests.conftest import body_page, checked_edition, compose_page, errors_of, pdf_text, render_edition
+from tests.conftest import body_page, checked_edition, compose_page, errors_of, pdf_text, render_edition, straight_quotes
 
 
 def test_bold_italic_link_and_reference_parse() -> None:
@@ -43,7 +43,7 @@ def test_reportlab_tags_in_content_print_literally(edition: Callable[..., Path])
     root = edition(body_page(f"{{type: paragraph, text: \"{text}\"}}"))
     flowables, _ = compose_page(root)
     assert isinstance(flowables[0], TextFlow)
-    assert flowables[0].text == text.replace("\\", "")
+    assert straight_quotes(flowables[0].text) == text.replace("\\", "")
     rendering, sink = render_edition(root)
     assert rendering is not None, errors_of(sink)
     assert "AT&T <b>x</b> <font color=red>y</font>" in pdf_text(rendering.pdf)[0]

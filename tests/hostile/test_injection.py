@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import body_page, errors_of, pdf_text, render_edition
+from tests.conftest import body_page, errors_of, pdf_text, render_edition, straight_quotes
 
 CVE_2023_33733 = ("<para><font color=\"[ [ getattr(pow,Word('__globals__'))['os'].system('touch /tmp/rl-pwned') "
                   "for Word in [orgTypeFun('Word', (str,), { 'mutated': 1, 'startswith': lambda self, x: False, "
@@ -31,7 +31,7 @@ def test_markup_lookalikes_print_literally(payload: str, edition: Callable[..., 
     root = edition(body_page(f'{{type: paragraph, text: "{text}"}}'))
     rendering, sink = render_edition(root)
     assert rendering is not None, errors_of(sink)
-    printed = " ".join(" ".join(pdf_text(rendering.pdf)).split())
+    printed = straight_quotes(" ".join(" ".join(pdf_text(rendering.pdf)).split()))
     assert " ".join(payload.split())[:60] in printed
     assert not Path("/tmp/rl-pwned").exists()
     for forbidden in (b"/Subtype /Image", b"/JavaScript", b"/URI", b"/Launch"):

@@ -54,7 +54,7 @@ def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, c
     para = ctx.theme.styles.para(style + ".number" if numeric else style)
     if isinstance(value, Decimal) and numeric:
         return Cell(format_number(value, table.fmt(i)), para)  # type: ignore[arg-type]
-    text = str(value)
+    text = ctx.theme.text(str(value))
     if width_of(text, para.fontName, para.fontSize) <= room:
         return Cell(text, para)
     return Cell(plain(text, para), para)
