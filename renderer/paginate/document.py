@@ -14,6 +14,7 @@ from ..blocks.heading import HeadingMark
 from ..diagnostics import Sink, Span
 from ..model.edition import Edition
 from ..theme import Theme
+from ..theme.running import running_text
 from .layoutmap import LayoutMap, PageRecord
 from .marks import draw_crop_marks, draw_registration, draw_slug
 from .templates import build_templates
@@ -89,8 +90,10 @@ class ReportDoc(BaseDocTemplate):
         m = self.theme.layout.margins
         x0, x1 = m.left, width - m.right
         right_hand = self.page % 2 == 1  # physical page 1 is a right-hand page
-        text = spec.text.format(title=self.theme.text(self.edition.manifest.title), section=self.state.section,
-                                year=self.edition.manifest.year)
+        manifest = self.edition.manifest
+        # the section is set text already; the title is made so too, for a repeat to be seen
+        values = {"title": self.theme.text(manifest.title), "section": self.state.section, "year": str(manifest.year)}
+        text = self.theme.text(running_text(spec.text, values))
         canvas.saveState()
         canvas.setStrokeColor(self.theme.palette.color(spec.rule))
         canvas.setLineWidth(spec.rule_width)

@@ -13,6 +13,7 @@ from ..model.convert import Invalid, read_dataclass
 from .fonts import face_name, register_family
 from .model import Press, Template, TemplatesFile, ThemeFile
 from .quotes import curl
+from .running import check_running_text
 from .styles import Palette, StyleSheet
 
 __all__ = ["Geometry", "Theme", "load_theme", "face_name"]
@@ -149,6 +150,8 @@ def _check_colours(data: ThemeFile, layout: TemplatesFile, palette: Palette, sin
     for ref in (*ch.series, *ch.ramp, ch.text, ch.muted, ch.grid, ch.background):
         palette.check(ref, ch.span, sink, "charts")
     palette.check(layout.footer.rule, layout.footer.span, sink, "footer rule")
+    for problem in check_running_text(layout.footer.text):
+        sink.error(layout.footer.span_of("text"), problem)
     for name, tpl in layout.templates.items():
         palette.check(tpl.background, tpl.span, sink, f"template '{name}' background")
         palette.check(tpl.band_fill, tpl.span, sink, f"template '{name}' band_fill")

@@ -162,6 +162,11 @@ class Running:
     rule: str
     rule_width: float
     text: str = field(metadata={"doc": "footer text; {title}, {section}, {year} are filled in"})
+    field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, metadata={"internal": True})
+
+    def span_of(self, name: str) -> Span:
+        """Where one field's value is written (the footer's own span when it is not)."""
+        return next((s for k, s in self.field_spans if k == name), self.span)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

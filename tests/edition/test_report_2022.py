@@ -38,6 +38,16 @@ def test_contents_page_lists_each_section_with_its_real_folio(report_2022: Rende
             assert re.search(rf"(^|\n)\s*{landing.folio}\s*($|\n)|{landing.folio}$", page_text.strip())
 
 
+def test_running_footer_names_the_report_and_its_section_once(texts_2022: list[str]) -> None:
+    # the footer is the last line of a page's text that starts with the title (before the folio)
+    footers = [([line for line in text.splitlines() if line.startswith("Our 2022 Impact")] or [None])[-1]
+               for text in texts_2022]
+    assert footers[1] == footers[2] == "Our 2022 Impact"  # the first section is named like the report
+    assert footers[3] == "Our 2022 Impact  ·  Missing Children"
+    assert "Our 2022 Impact  ·  Child Sexual Exploitation" in footers
+    assert "Our 2022 Impact  ·  Prevention" in footers
+
+
 def test_contents_entries_link_to_their_sections(reader_2022: pypdf.PdfReader) -> None:
     contents_index = next(i for i, p in enumerate(reader_2022.pages) if p.extract_text().lstrip().startswith("Contents"))
     annots = [a.get_object() for a in reader_2022.pages[contents_index].get("/Annots", [])]

@@ -1,0 +1,62 @@
+"""The running footer's text: a line of layout data with ``{title}``, ``{section}`` and
+``{year}`` filled in per page.
+
+The line is parsed here rather than handed to ``str.format``: a layout may name only these
+fields, with no conversion, format spec or attribute access, and a field that would repeat
+what the line already shows (a section named like the report, as an opening section often
+is) is left out with the separator before it, so no page reads "Our 2022 Impact · Our 2022
+Impact".
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+
+FIELDS = ("title", "section", "year")
+
+
+def check_running_text(text: str) -> list[str]:
+    """What is wrong with a footer line, in words; empty when it can be used."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as exc:
+        return [f"footer text: {exc} (write {{{{ and }}}} for a literal brace)"]
+    problems = []
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in FIELDS:
+            shown = name or "{}"
+            problems.append(f"footer text: unknown field '{shown}'; the fields are "
+                            + ", ".join("{" + f + "}" for f in FIELDS))
+        elif spec or conversion:
+            problems.append(f"footer text: field '{name}' takes no format or conversion")
+    return problems
+
+
+def running_text(text: str, values: Mapping[str, str]) -> str:
+    """The footer line for one page; ``text`` has passed :func:`check_running_text`.
+
+    The text before the first field is kept as a prefix, the text after the last as a
+    suffix; the text between two fields is a separator, printed only when fields on both
+    sides of it are."""
+    pieces: list[tuple[str, str]] = []  # (the text before a field, the field)
+    pending = ""  # an escaped brace comes as a piece of text of its own
+    for literal, name, _, _ in string.Formatter().parse(text):
+        pending += literal
+        if name is not None:
+            pieces.append((pending, name))
+            pending = ""
+    if not pieces:
+        return pending
+    out, kept = pieces[0][0], False
+    shown: set[str] = set()
+    for before, name in pieces:
+        value = values[name]
+        if not value or value in shown:
+            continue
+        out += (before if kept else "") + value
+        kept = True
+        shown.add(value)
+    return out + pending

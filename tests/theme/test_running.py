@@ -1,0 +1,57 @@
+"""The running footer's line: fields filled per page, no repeats, and only the known fields."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from renderer.diagnostics import Sink
+from renderer.theme import load_theme
+from renderer.theme.running import check_running_text, running_text
+from tests.conftest import FONTS, LAYOUT
+
+VALUES = {"title": "Our 2022 Impact", "section": "Missing Children", "year": "2022"}
+
+
+@pytest.mark.parametrize("text, values, line", [
+    ("{title}  ·  {section}", VALUES, "Our 2022 Impact  ·  Missing Children"),
+    ("{title}  ·  {section}", {**VALUES, "section": "Our 2022 Impact"}, "Our 2022 Impact"),
+    ("{section}  ·  {title}", {**VALUES, "section": "Our 2022 Impact"}, "Our 2022 Impact"),
+    ("{section}  ·  {title}", {**VALUES, "section": ""}, "Our 2022 Impact"),
+    ("Annual report {year}: {title} / {section}.", VALUES, "Annual report 2022: Our 2022 Impact / Missing Children."),
+    ("{title} ({year})", VALUES, "Our 2022 Impact (2022)"),
+    ("{{{title}}}", VALUES, "{Our 2022 Impact}"),
+])
+def test_footer_line_fills_fields_and_leaves_out_repeats(text: str, values: dict[str, str], line: str) -> None:
+    assert check_running_text(text) == []
+    assert running_text(text, values) == line
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("{title} · {sektion}", "unknown field 'sektion'"),
+    ("{title.__class__}", "unknown field 'title.__class__'"),
+    ("{title!r}", "field 'title' takes no format or conversion"),
+    ("{year:>10}", "field 'year' takes no format or conversion"),
+    ("{0}", "unknown field '0'"),
+    ("{title", "expected '}'"),
+])
+def test_footer_line_names_only_known_fields(text: str, problem: str) -> None:
+    problems = check_running_text(text)
+    assert len(problems) == 1 and problem in problems[0]
+
+
+def test_bad_footer_line_is_reported_at_its_line(tmp_path: Path) -> None:
+    layout = tmp_path / "layout"
+    shutil.copytree(LAYOUT, layout)
+    templates = layout / "templates.yaml"
+    source = templates.read_text(encoding="utf-8")
+    assert source.count("{section}") == 1
+    templates.write_text(source.replace("{section}", "{section.__init__}"), encoding="utf-8")
+    line = next(n for n, text in enumerate(source.splitlines(), 1) if "{section}" in text)
+    sink = Sink()
+    assert load_theme(layout, FONTS, sink) is None
+    messages = [d.render() for d in sink.errors]
+    assert len(messages) == 1
+    assert f"templates.yaml:{line}:" in messages[0] and "unknown field 'section.__init__'" in messages[0]
