@@ -35,6 +35,8 @@ class Landing:
 class DocState:
     folio: int = 0
     section: str = ""
+    template: str = ""
+    head_covered: bool = False  # a section banner fills this page's top
     outline_level: int = -1
     landings: dict[str, Landing] = field(default_factory=dict)
     page_folios: list[int | None] = field(default_factory=list)
@@ -62,14 +64,18 @@ class ReportDoc(BaseDocTemplate):
             self.state.folio += 1
             folio = self.state.folio
         self.state.page_folios.append(folio)
+        self.state.template, self.state.head_covered = template, False
         self.layout_map.pages.append(PageRecord(self.page, folio, template, self.state.section))
 
     def _draw_footer(self, canvas: Any, template: str) -> None:
         tpl = self.theme.template(template)
         record = self.layout_map.pages[-1]
         record.section = self.state.section
+        values = self._running_values()
         if tpl.footer:
-            self._running_footer(canvas, record)
+            self._running_footer(canvas, record, values)
+        if tpl.header and self.theme.layout.header is not None and not self.state.head_covered:
+            self._running_header(canvas, record, values)
         press = self.theme.press
         if press is not None:
             canvas.restoreState()  # leave the page's trim coordinates and bleed clip
@@ -84,15 +90,40 @@ class ReportDoc(BaseDocTemplate):
                 draw_slug(canvas, g, self.theme.font("regular"),
                           f"{m.title}  ·  {m.published}  ·  page {self.page} ({folio})  ·  {press.standard}")
 
-    def _running_footer(self, canvas: Any, record: PageRecord) -> None:
+    def _running_values(self) -> dict[str, str]:
+        manifest = self.edition.manifest
+        # the section is set text already; the rest is made so too, for a repeat to be seen
+        return {"title": self.theme.text(manifest.title), "section": self.state.section,
+                "year": str(manifest.year), "organisation": self.theme.text(manifest.organisation)}
+
+    def _running_header(self, canvas: Any, record: PageRecord, values: dict[str, str]) -> None:
+        spec, styles = self.theme.layout.header, self.theme.styles
+        assert spec is not None
+        width, height = self.theme.layout.page_size
+        m = self.theme.layout.margins
+        x0, x1, y = m.left, width - m.right, height - spec.y
+        text = self.theme.text(running_text(spec.text, values))
+        canvas.saveState()
+        if spec.rule is not None:
+            canvas.setStrokeColor(self.theme.palette.color(spec.rule))
+            canvas.setLineWidth(spec.rule_width)
+            canvas.line(x0, y - 5, x1, y - 5)
+        font, size = styles.font("header.text")
+        canvas.setFont(font, size)
+        canvas.setFillColor(styles.para("header.text").textColor)
+        if self.page % 2 == 1:  # on the outside edge, above the folio
+            canvas.drawRightString(x1, y, text)
+        else:
+            canvas.drawString(x0, y, text)
+        canvas.restoreState()
+        record.header_footer.append((x0, y - 7, x1, y + size + 2))
+
+    def _running_footer(self, canvas: Any, record: PageRecord, values: dict[str, str]) -> None:
         spec, styles = self.theme.layout.footer, self.theme.styles
         width = self.theme.layout.page_size[0]
         m = self.theme.layout.margins
         x0, x1 = m.left, width - m.right
         right_hand = self.page % 2 == 1  # physical page 1 is a right-hand page
-        manifest = self.edition.manifest
-        # the section is set text already; the title is made so too, for a repeat to be seen
-        values = {"title": self.theme.text(manifest.title), "section": self.state.section, "year": str(manifest.year)}
         text = self.theme.text(running_text(spec.text, values))
         canvas.saveState()
         canvas.setStrokeColor(self.theme.palette.color(spec.rule))
@@ -137,6 +168,10 @@ class ReportDoc(BaseDocTemplate):
         if mark.level == 1:
             self.state.section = mark.text
             self.layout_map.pages[-1].section = mark.text
+            tpl = self.theme.template(self.state.template)
+            frame_top = self.theme.layout.page_size[1] - (tpl.margins or self.theme.layout.margins).top
+            if top >= frame_top - FUZZ:
+                self.state.head_covered = True  # its banner runs up into the top margin
 
     # -- errors ------------------------------------------------------------------------
     def handle_flowable(self, flowables: list[Flowable]) -> None:

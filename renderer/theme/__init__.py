@@ -152,6 +152,10 @@ def _check_colours(data: ThemeFile, layout: TemplatesFile, palette: Palette, sin
     palette.check(layout.footer.rule, layout.footer.span, sink, "footer rule")
     for problem in check_running_text(layout.footer.text):
         sink.error(layout.footer.span_of("text"), problem)
+    if layout.header is not None:
+        palette.check(layout.header.rule, layout.header.span, sink, "header rule")
+        for problem in check_running_text(layout.header.text, "header text"):
+            sink.error(layout.header.span_of("text"), problem)
     for name, tpl in layout.templates.items():
         palette.check(tpl.background, tpl.span, sink, f"template '{name}' background")
         palette.check(tpl.band_fill, tpl.span, sink, f"template '{name}' band_fill")

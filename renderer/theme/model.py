@@ -161,11 +161,28 @@ class Running:
     y: float = field(metadata={"doc": "baseline of the footer text above the page's bottom edge"})
     rule: str
     rule_width: float
-    text: str = field(metadata={"doc": "footer text; {title}, {section}, {year} are filled in"})
+    text: str = field(metadata={"doc": "footer text; {title}, {section}, {year}, {organisation} are filled in"})
     field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, metadata={"internal": True})
 
     def span_of(self, name: str) -> Span:
         """Where one field's value is written (the footer's own span when it is not)."""
+        return next((s for k, s in self.field_spans if k == name), self.span)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunningHead:
+    """The running header: a line of text on the page's outside edge, over an optional rule."""
+
+    yaml_name = "running header"
+    span: Span
+    y: float = field(metadata={"doc": "baseline of the header text below the page's top edge"})
+    text: str = field(metadata={"doc": "header text; {title}, {section}, {year}, {organisation} are filled in"})
+    rule: str | None = field(default=None, metadata={"doc": "colour of a rule under the text (none: no rule)"})
+    rule_width: float = 0.6
+    field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, metadata={"internal": True})
+
+    def span_of(self, name: str) -> Span:
+        """Where one field's value is written (the header's own span when it is not)."""
         return next((s for k, s in self.field_spans if k == name), self.span)
 
 
@@ -179,6 +196,7 @@ class Template:
     band: float = field(default=0.0, metadata={"doc": "height of a coloured band at the page top"})
     band_fill: str | None = None
     footer: bool = True
+    header: bool = field(default=True, metadata={"doc": "shows the running header (when the layout has one)"})
     numbered: bool = field(default=True, metadata={"doc": "counts towards folios (false: cover)"})
     margins: Margins | None = field(default=None, metadata={"doc": "overrides the page margins"})
     valign: Literal["top", "bottom"] = field(default="top", metadata={"doc": "bottom: push blocks to the foot"})
@@ -216,4 +234,5 @@ class TemplatesFile:
     margins: Margins
     gutter: float = field(metadata={"doc": "space between columns of a columns block"})
     footer: Running
+    header: RunningHead | None = field(default=None, metadata={"doc": "a running header (none: no header)"})
     templates: dict[str, Template]

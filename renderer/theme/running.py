@@ -1,5 +1,5 @@
-"""The running footer's text: a line of layout data with ``{title}``, ``{section}`` and
-``{year}`` filled in per page.
+"""The running header's and footer's text: a line of layout data with ``{title}``,
+``{section}``, ``{year}`` and ``{organisation}`` filled in per page.
 
 The line is parsed here rather than handed to ``str.format``: a layout may name only these
 fields, with no conversion, format spec or attribute access, and a field that would repeat
@@ -13,30 +13,30 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 
-FIELDS = ("title", "section", "year")
+FIELDS = ("title", "section", "year", "organisation")
 
 
-def check_running_text(text: str) -> list[str]:
-    """What is wrong with a footer line, in words; empty when it can be used."""
+def check_running_text(text: str, what: str = "footer text") -> list[str]:
+    """What is wrong with a header or footer line, in words; empty when it can be used."""
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as exc:
-        return [f"footer text: {exc} (write {{{{ and }}}} for a literal brace)"]
+        return [f"{what}: {exc} (write {{{{ and }}}} for a literal brace)"]
     problems = []
     for _, name, spec, conversion in parsed:
         if name is None:
             continue
         if name not in FIELDS:
             shown = name or "{}"
-            problems.append(f"footer text: unknown field '{shown}'; the fields are "
+            problems.append(f"{what}: unknown field '{shown}'; the fields are "
                             + ", ".join("{" + f + "}" for f in FIELDS))
         elif spec or conversion:
-            problems.append(f"footer text: field '{name}' takes no format or conversion")
+            problems.append(f"{what}: field '{name}' takes no format or conversion")
     return problems
 
 
 def running_text(text: str, values: Mapping[str, str]) -> str:
-    """The footer line for one page; ``text`` has passed :func:`check_running_text`.
+    """The header or footer line for one page; ``text`` has passed :func:`check_running_text`.
 
     The text before the first field is kept as a prefix, the text after the last as a
     suffix; the text between two fields is a separator, printed only when fields on both

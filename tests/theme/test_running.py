@@ -42,16 +42,18 @@ def test_footer_line_names_only_known_fields(text: str, problem: str) -> None:
     assert len(problems) == 1 and problem in problems[0]
 
 
-def test_bad_footer_line_is_reported_at_its_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("field, what", [("{section}", "footer text"), ("{organisation}", "header text")])
+def test_bad_running_line_is_reported_at_its_line(field: str, what: str, tmp_path: Path) -> None:
     layout = tmp_path / "layout"
     shutil.copytree(LAYOUT, layout)
     templates = layout / "templates.yaml"
     source = templates.read_text(encoding="utf-8")
-    assert source.count("{section}") == 1
-    templates.write_text(source.replace("{section}", "{section.__init__}"), encoding="utf-8")
-    line = next(n for n, text in enumerate(source.splitlines(), 1) if "{section}" in text)
+    assert source.count(field) == 1
+    bad = field[:-1] + ".__init__}"
+    templates.write_text(source.replace(field, bad), encoding="utf-8")
+    line = next(n for n, text in enumerate(source.splitlines(), 1) if field in text)
     sink = Sink()
     assert load_theme(layout, FONTS, sink) is None
     messages = [d.render() for d in sink.errors]
     assert len(messages) == 1
-    assert f"templates.yaml:{line}:" in messages[0] and "unknown field 'section.__init__'" in messages[0]
+    assert f"templates.yaml:{line}:" in messages[0] and f"{what}: unknown field '{bad[1:-1]}'" in messages[0]
