@@ -153,37 +153,38 @@ class Margins:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Running:
-    """The running footer: a rule, the title and section on one side, the folio outside."""
+class RunningLine:
+    """A running header's or footer's line of text, filled in per page; an error in the line
+    is reported where its ``text`` is written."""
 
-    yaml_name = "running footer"
     span: Span
-    y: float = field(metadata={"doc": "baseline of the footer text above the page's bottom edge"})
-    rule: str
-    rule_width: float
-    text: str = field(metadata={"doc": "footer text; {title}, {section}, {year}, {organisation} are filled in"})
+    y: float
+    text: str = field(metadata={"doc": "{title}, {section}, {year}, {organisation} are filled in"})
     field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, metadata={"internal": True})
 
     def span_of(self, name: str) -> Span:
-        """Where one field's value is written (the footer's own span when it is not)."""
+        """Where one field's value is written (the line's own span when it is not)."""
         return next((s for k, s in self.field_spans if k == name), self.span)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class RunningHead:
+class Running(RunningLine):
+    """The running footer: a rule, the title and section on one side, the folio outside."""
+
+    yaml_name = "running footer"
+    y: float = field(metadata={"doc": "baseline of the footer text above the page's bottom edge"})
+    rule: str
+    rule_width: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunningHead(RunningLine):
     """The running header: a line of text on the page's outside edge, over an optional rule."""
 
     yaml_name = "running header"
-    span: Span
     y: float = field(metadata={"doc": "baseline of the header text below the page's top edge"})
-    text: str = field(metadata={"doc": "header text; {title}, {section}, {year}, {organisation} are filled in"})
     rule: str | None = field(default=None, metadata={"doc": "colour of a rule under the text (none: no rule)"})
     rule_width: float = 0.6
-    field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, metadata={"internal": True})
-
-    def span_of(self, name: str) -> Span:
-        """Where one field's value is written (the header's own span when it is not)."""
-        return next((s for k, s in self.field_spans if k == name), self.span)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
