@@ -53,12 +53,18 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"no schema for {tp!r}")
 
 
+_BOUND_KEYWORDS = {"min": "minimum", "above": "exclusiveMinimum", "max": "maximum"}
+
+
 def _object(cls: type, defs: dict[str, Any], extra: dict[str, Any] | None = None) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     props: dict[str, Any] = dict(extra or {})
     required = []
     for f in yaml_fields(cls):
         schema = _type(hints[f.name], defs)
+        bounds = {_BOUND_KEYWORDS[k]: v for k, v in f.metadata.items() if k in _BOUND_KEYWORDS}
+        if bounds and schema.get("type") == "number":
+            schema = {**schema, **bounds}
         if f.metadata.get("doc"):
             schema = {**schema, "description": f.metadata["doc"]}
         props[f.name] = schema

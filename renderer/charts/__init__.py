@@ -28,10 +28,10 @@ No chart code imports anything from other renderer stages.
 from __future__ import annotations
 
 from .alt import alt_text
-from .artist import ChartArtist, prewarm, start
+from .artist import ChartArtist, ChartFailed, prewarm, start
 from .cache import CHART_CODE_VERSION
 from .ops import Op, PathOp, TextOp, replay
 from .spec import ChartJob, ChartLook, ChartSpec, Series
 
-__all__ = ["CHART_CODE_VERSION", "ChartArtist", "ChartJob", "ChartLook", "ChartSpec", "Op", "PathOp",
+__all__ = ["CHART_CODE_VERSION", "ChartArtist", "ChartFailed", "ChartJob", "ChartLook", "ChartSpec", "Op", "PathOp",
            "Series", "TextOp", "alt_text", "prewarm", "replay", "start"]

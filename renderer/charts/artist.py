@@ -66,6 +66,14 @@ def prewarm(cache_dir: Path | None) -> ProcessPoolExecutor | None:
     return pool
 
 
+class ChartFailed(Exception):
+    """A chart's drawing failed (in a worker or here); ``name`` is its form's name."""
+
+    def __init__(self, name: str, cause: BaseException) -> None:
+        super().__init__(f"{type(cause).__name__}: {cause}")
+        self.name = name
+
+
 class ChartArtist:
     """Holds every job's drawing, ready or on its way; see :func:`start`."""
 
@@ -107,7 +115,10 @@ class ChartArtist:
         if k not in self._ready:
             future = self._futures.get(k)
             job = self._missing[k]
-            data = future.result() if future else draw_and_store(job.spec, job.look, k, self.cache_dir)
+            try:
+                data = future.result() if future else draw_and_store(job.spec, job.look, k, self.cache_dir)
+            except Exception as exc:  # matplotlib's own refusal, whatever its kind: named per chart
+                raise ChartFailed(name, exc) from exc
             self._ready[k] = from_json(data)
         return self._ready[k]
 

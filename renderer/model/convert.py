@@ -3,6 +3,8 @@
 One generic converter reads every model and theme class, so the model *is* the schema:
 field types say what a key accepts, field defaults say whether it is optional, and
 ``field(metadata={"doc": ...})`` documents it (the JSON Schema is generated from the same).
+A number field may bound its values with ``"min"`` (inclusive), ``"above"`` (exclusive) and
+``"max"`` in the same metadata; a list or mapping of numbers is bounded item by item.
 Every problem is reported to the sink with its span; conversion goes on to find the rest.
 """
 
@@ -121,6 +123,9 @@ def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = 
             values[f.name] = read(hints[f.name], child, sink, f"'{f.name}'")
         except Invalid:
             ok = False
+            continue
+        if f.metadata.keys() & _BOUNDS and not _within(values[f.name], f.metadata, child, sink, f"'{f.name}'"):
+            ok = False
     if not ok:
         raise Invalid
     if "span" in hints:
@@ -128,6 +133,34 @@ def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = 
     if "field_spans" in hints:
         values["field_spans"] = tuple((k.text, v.span) for k, v in node.entries)
     return cls(**values)
+
+
+_BOUNDS = frozenset({"min", "above", "max"})
+
+
+def _within(value: Any, bounds: typing.Mapping[str, Any], node: Node, sink: Sink, what: str) -> bool:
+    """Whether every number in ``value`` is within the field's bounds; reports each that is
+    not, at its own line and column."""
+    if isinstance(value, dict):
+        assert isinstance(node, Map)
+        return all([_within(v, bounds, child, sink, f"{what} '{k}'")
+                    for (k, v), (_, child) in zip(value.items(), node.entries)])
+    if isinstance(value, tuple):
+        assert isinstance(node, Seq)
+        return all([_within(v, bounds, child, sink, what) for v, child in zip(value, node.items)])
+    if value is None:
+        return True
+    low, above, high = bounds.get("min"), bounds.get("above"), bounds.get("max")
+    if low is not None and value < low:
+        problem = f"at least {low:g}"
+    elif above is not None and value <= above:
+        problem = f"more than {above:g}"
+    elif high is not None and value > high:
+        problem = f"at most {high:g}"
+    else:
+        return True
+    sink.error(node.span, f"{what}: must be {problem}, got {value:g}")
+    return False
 
 
 @cache

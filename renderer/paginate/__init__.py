@@ -55,6 +55,12 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     except _Abort:
         artist.close()
         return None
+    except charts.ChartFailed as exc:
+        artist.close()
+        req = next(r for r in ctx.charts if r.name == exc.name)
+        sink.error(req.block.span, f"chart '{req.block.ref_name}' could not be drawn ({exc})",
+                   "check its values and height")
+        return None
     _check_expectations(doc, sink, strict)
     if sink.errors:
         return None

@@ -115,6 +115,8 @@ def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | Non
     _check_colours(data, layout, palette, sink)
     if len(layout.page_size) != 2:
         sink.error(layout.span, "page_size must be [width, height]")
+    else:
+        _check_geometry(layout, sink)
     paths = register_family(data.fonts.family, data.fonts.faces, fonts_dir, data.fonts.span, sink)
     if sink.errors:
         return None
@@ -123,6 +125,49 @@ def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | Non
         return None
     return Theme(data, layout, palette, styles, paths,
                  (layout_dir / "theme.yaml", layout_dir / "templates.yaml"), chosen, layout_dir)
+
+
+#: The smallest text area a template may leave, in points each way.
+MIN_TEXT_AREA = 72.0
+
+
+def _check_geometry(layout: TemplatesFile, sink: Sink) -> None:
+    """Each template leaves room for text, and its running lines stand in its margins, clear
+    of the text area (the footer's rule sits 12 pt over its baseline; the header's text
+    reaches about 8 pt under its baseline with its rule). A problem shared by several
+    templates (they share the page margins) is reported once, naming them all."""
+    width, height = layout.page_size
+    cramped: dict[Span, list[str]] = {}
+    footer_in: list[tuple[str, float]] = []
+    header_in: list[tuple[str, float]] = []
+    header = layout.header
+    for name, tpl in layout.templates.items():
+        m = tpl.margins or layout.margins
+        if width - m.left - m.right < MIN_TEXT_AREA or height - m.top - m.bottom < MIN_TEXT_AREA:
+            cramped.setdefault(m.span, []).append(name)
+            continue
+        if tpl.footer and layout.footer.y + 14 > m.bottom:
+            footer_in.append((name, m.bottom))
+        if tpl.header and header is not None and header.y + 8 > m.top:
+            header_in.append((name, m.top))
+    for span, names in cramped.items():
+        m = layout.templates[names[0]].margins or layout.margins
+        sink.error(span, f"the margins leave less than {MIN_TEXT_AREA:g} pt for text "
+                   f"({width - m.left - m.right:g} × {height - m.top - m.bottom:g} pt) in {_templates(names)}")
+    if footer_in:
+        room = min(bottom for _, bottom in footer_in)
+        sink.error(layout.footer.span_of("y"), f"footer y {layout.footer.y:g} puts the footer into the text "
+                   f"area of {_templates([n for n, _ in footer_in])} (bottom margin {room:g} pt)",
+                   f"keep y at most {room - 14:g}, or make the bottom margin larger")
+    if header_in and header is not None:
+        room = min(top for _, top in header_in)
+        sink.error(header.span_of("y"), f"header y {header.y:g} puts the header into the text area of "
+                   f"{_templates([n for n, _ in header_in])} (top margin {room:g} pt)",
+                   f"keep y at most {room - 8:g}, or make the top margin larger")
+
+
+def _templates(names: list[str]) -> str:
+    return ("template " if len(names) == 1 else "templates ") + ", ".join(f"'{n}'" for n in names)
 
 
 def _read(path: Path, cls: type, sink: Sink):  # type: ignore[no-untyped-def]

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from ..diagnostics import Span
+
+#: Bounds the reader checks (see renderer.model.convert): lengths in points may be zero, sizes
+#: may not, and a page is between an inch and the 200 inches a PDF page may measure.
+LENGTH: dict[str, Any] = {"min": 0}
+SIZE: dict[str, Any] = {"above": 0}
+PAGE: dict[str, Any] = {"min": 72, "max": 14400}
 
 Face = Literal["regular", "bold", "italic", "bold_italic", "black"]
 Align = Literal["left", "right", "center", "justify"]
@@ -37,11 +43,11 @@ class TextStyle:
     span: Span
     parent: str | None = None
     face: Face | None = None
-    size: float | None = None
-    leading: float | None = None
+    size: float | None = field(default=None, metadata=SIZE)
+    leading: float | None = field(default=None, metadata=SIZE)
     color: str | None = None
-    space_before: float | None = None
-    space_after: float | None = None
+    space_before: float | None = field(default=None, metadata=LENGTH)
+    space_after: float | None = field(default=None, metadata=LENGTH)
     align: Align | None = None
 
 
@@ -49,11 +55,11 @@ class TextStyle:
 class Banner:
     yaml_name = "banner"
     span: Span
-    height: float
+    height: float = field(metadata=SIZE)
     fill: str
     accent: str
-    accent_height: float
-    padding: float
+    accent_height: float = field(metadata=LENGTH)
+    padding: float = field(metadata=LENGTH)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,9 +72,9 @@ class TableLook:
     stripe_fill: str
     total_fill: str
     rule: str
-    rule_width: float
-    padding_x: float
-    padding_y: float
+    rule_width: float = field(metadata=LENGTH)
+    padding_x: float = field(metadata=LENGTH)
+    padding_y: float = field(metadata=LENGTH)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,10 +84,10 @@ class Rule:
     yaml_name = "rule look"
     span: Span
     rule: str
-    rule_width: float = 1.0
-    gap: float = 12.0
-    indent: float = 14.0
-    padding: float = 12.0
+    rule_width: float = field(default=1.0, metadata=LENGTH)
+    gap: float = field(default=12.0, metadata=LENGTH)
+    indent: float = field(default=14.0, metadata=LENGTH)
+    padding: float = field(default=12.0, metadata=LENGTH)
     fill: str | None = None
 
 
@@ -89,7 +95,7 @@ class Rule:
 class ListLook:
     yaml_name = "list look"
     span: Span
-    number_width: float
+    number_width: float = field(metadata=SIZE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -115,9 +121,9 @@ class ChartTokens:
     grid: str
     background: str
     ramp: tuple[str, ...]
-    font_size: float
-    title_size: float
-    heights: dict[str, float]
+    font_size: float = field(metadata=SIZE)
+    title_size: float = field(metadata=SIZE)
+    heights: dict[str, float] = field(metadata=SIZE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -146,10 +152,10 @@ class ThemeFile:
 class Margins:
     yaml_name = "margins"
     span: Span
-    top: float
-    bottom: float
-    left: float
-    right: float
+    top: float = field(metadata=LENGTH)
+    bottom: float = field(metadata=LENGTH)
+    left: float = field(metadata=LENGTH)
+    right: float = field(metadata=LENGTH)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -158,7 +164,7 @@ class RunningLine:
     is reported where its ``text`` is written."""
 
     span: Span
-    y: float
+    y: float = field(metadata=LENGTH)
     text: str = field(metadata={"doc": "{title}, {section}, {year}, {organisation} are filled in"})
     field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, metadata={"internal": True})
 
@@ -172,9 +178,9 @@ class Running(RunningLine):
     """The running footer: a rule, the title and section on one side, the folio outside."""
 
     yaml_name = "running footer"
-    y: float = field(metadata={"doc": "baseline of the footer text above the page's bottom edge"})
+    y: float = field(metadata={**LENGTH, "doc": "baseline of the footer text above the page's bottom edge"})
     rule: str
-    rule_width: float
+    rule_width: float = field(metadata=LENGTH)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -182,9 +188,9 @@ class RunningHead(RunningLine):
     """The running header: a line of text on the page's outside edge, over an optional rule."""
 
     yaml_name = "running header"
-    y: float = field(metadata={"doc": "baseline of the header text below the page's top edge"})
+    y: float = field(metadata={**SIZE, "doc": "baseline of the header text below the page's top edge"})
     rule: str | None = field(default=None, metadata={"doc": "colour of a rule under the text (none: no rule)"})
-    rule_width: float = 0.6
+    rule_width: float = field(default=0.6, metadata=LENGTH)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -194,7 +200,7 @@ class Template:
     yaml_name = "template"
     span: Span
     background: str | None = None
-    band: float = field(default=0.0, metadata={"doc": "height of a coloured band at the page top"})
+    band: float = field(default=0.0, metadata={**LENGTH, "doc": "height of a coloured band at the page top"})
     band_fill: str | None = None
     footer: bool = True
     header: bool = field(default=True, metadata={"doc": "shows the running header (when the layout has one)"})
@@ -209,7 +215,8 @@ class Press:
 
     yaml_name = "press"
     span: Span
-    bleed: float = field(default=9.0, metadata={"doc": "bleed beyond the trim on every side (0.125 in = 9 pt)"})
+    bleed: float = field(default=9.0, metadata={"min": 0, "max": 36,
+                                                "doc": "bleed beyond the trim on every side (0.125 in = 9 pt)"})
     marks: bool = field(default=True, metadata={"doc": "crop marks outside the bleed"})
     registration: bool = field(default=False, metadata={"doc": "registration targets beside the marks"})
     slug: bool = field(default=True, metadata={"doc": "a slug line with title, date and page"})
@@ -231,9 +238,9 @@ class TemplatesFile:
     span: Span
     profile: Literal["screen", "press"] = field(default="screen", metadata={"doc": "default output profile"})
     press: Press | None = field(default=None, metadata={"doc": "press profile settings"})
-    page_size: tuple[float, ...] = field(metadata={"doc": "width and height in points (US Letter: 612, 792)"})
+    page_size: tuple[float, ...] = field(metadata={**PAGE, "doc": "width and height in points (US Letter: 612, 792)"})
     margins: Margins
-    gutter: float = field(metadata={"doc": "space between columns of a columns block"})
+    gutter: float = field(metadata={**LENGTH, "doc": "space between columns of a columns block"})
     footer: Running
     header: RunningHead | None = field(default=None, metadata={"doc": "a running header (none: no header)"})
     templates: dict[str, Template]

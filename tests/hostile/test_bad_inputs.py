@@ -164,6 +164,9 @@ CASES = [
          "{table: cases2, columns: [active]}}\n  - type: figure\n"), "01-page.yaml:20", "no table with id 'cases2'"),
     Case("chart text column", replace("  - type: figure\n", "  - {type: chart, kind: bar, title: x, from_table: "
          "{table: cases, columns: [type]}}\n  - type: figure\n"), "01-page.yaml:20", "has no numeric column 'type'"),
+    Case("chart negative height", replace("  - type: figure\n", "  - {type: chart, kind: bar, title: x, height: -40, "
+         "from_table: {table: cases, columns: [active]}}\n  - type: figure\n"), "01-page.yaml:20",
+         "'height': must be more than 0, got -40"),
     Case("huge jpeg", both(huge_jpeg("big.jpg"), replace("  - type: figure\n",
          "  - {type: image, src: big.jpg, alt: x}\n  - type: figure\n")), "01-page.yaml:20", "far too large"),
     Case("table wider than the page", replace("  - type: figure\n", "  - {type: table, id: wide, caption: Wide, columns: ["
