@@ -164,6 +164,8 @@ CASES = [
          "{table: cases2, columns: [active]}}\n  - type: figure\n"), "01-page.yaml:20", "no table with id 'cases2'"),
     Case("chart text column", replace("  - type: figure\n", "  - {type: chart, kind: bar, title: x, from_table: "
          "{table: cases, columns: [type]}}\n  - type: figure\n"), "01-page.yaml:20", "has no numeric column 'type'"),
+    Case("sum of an unknown column", replace("sum_of: [active, resolved]", "sum_of: [active, resolvd]"),
+         "01-page.yaml:15", "'sum_of': no column 'resolvd'"),
     Case("chart negative height", replace("  - type: figure\n", "  - {type: chart, kind: bar, title: x, height: -40, "
          "from_table: {table: cases, columns: [active]}}\n  - type: figure\n"), "01-page.yaml:20",
          "'height': must be more than 0, got -40"),

@@ -48,10 +48,13 @@ def _check_row(table: Table, row: Row, ctx: CheckContext) -> None:
         elif fmt == "number" and isinstance(cell, Decimal) and decimals(cell) == 3:
             ctx.sink.error(row.span, f"column '{table.columns[i].key}': expected a whole number, got '{cell}'",
                            "write numbers without thousands separators; the layout adds them")
-    for i, col in enumerate(table.columns):
+    keys = {c.key for c in table.columns}
+    for col in table.columns:
+        if not col.sum_of or not keys.issuperset(col.sum_of):
+            continue  # nothing to add up, or a column that is not there (reported once, above)
         cells = [row.cells[table_index(table, k)] for k in col.sum_of + (col.key,)]
         numbers = [c for c in cells if isinstance(c, Decimal)]
-        if col.sum_of and len(numbers) == len(cells):
+        if len(numbers) == len(cells):
             *parts, typed = numbers
             total = sum(parts, Decimal(0))
             if total != typed:
