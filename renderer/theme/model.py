@@ -8,9 +8,11 @@ from typing import Any, Literal
 from ..diagnostics import Span
 
 #: Bounds the reader checks (see renderer.model.convert): lengths in points may be zero, sizes
-#: may not, and a page is between an inch and the 200 inches a PDF page may measure.
+#: may not, type is at most four inches (beyond that a chart's text layout never settles), and
+#: a page is between an inch and the 200 inches a PDF page may measure.
 LENGTH: dict[str, Any] = {"min": 0}
 SIZE: dict[str, Any] = {"above": 0}
+TYPE: dict[str, Any] = {"above": 0, "max": 288}
 PAGE: dict[str, Any] = {"min": 72, "max": 14400}
 
 Face = Literal["regular", "bold", "italic", "bold_italic", "black"]
@@ -43,8 +45,8 @@ class TextStyle:
     span: Span
     parent: str | None = None
     face: Face | None = None
-    size: float | None = field(default=None, metadata=SIZE)
-    leading: float | None = field(default=None, metadata=SIZE)
+    size: float | None = field(default=None, metadata=TYPE)
+    leading: float | None = field(default=None, metadata=TYPE)
     color: str | None = None
     space_before: float | None = field(default=None, metadata=LENGTH)
     space_after: float | None = field(default=None, metadata=LENGTH)
@@ -121,9 +123,9 @@ class ChartTokens:
     grid: str
     background: str
     ramp: tuple[str, ...]
-    font_size: float = field(metadata=SIZE)
-    title_size: float = field(metadata=SIZE)
-    heights: dict[str, float] = field(metadata=SIZE)
+    font_size: float = field(metadata=TYPE)
+    title_size: float = field(metadata=TYPE)
+    heights: dict[str, float] = field(metadata={"above": 0, "max": PAGE["max"]})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

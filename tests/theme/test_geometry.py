@@ -43,6 +43,9 @@ MARGINS = "margins: {top: 58, bottom: 72, left: 60, right: 60}"
     ("templates.yaml", "  y: 34 ", "  y: 55 ",
      ["error: header y 55 puts the header into the text area of template 'body' (top margin 58 pt)"]),
     ("theme.yaml", "font_size: 8\n", "font_size: 0\n", ["'font_size': must be more than 0, got 0"]),
+    ("theme.yaml", "font_size: 8\n", "font_size: 1000000000\n", ["'font_size': must be at most 288, got 1e+09"]),
+    ("theme.yaml", "{face: black, size: 50,", "{face: black, size: 5000,",
+     ["theme.yaml:66:42: error: 'size': must be at most 288, got 5000"]),
     ("theme.yaml", "bar: 190,", "bar: -1,", ["'heights' 'bar': must be more than 0, got -1"]),
     ("theme.yaml", "padding_x: 5,", "padding_x: -5,", ["'padding_x': must be at least 0, got -5"]),
 ])
