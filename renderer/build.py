@@ -10,10 +10,8 @@ from .diagnostics import Sink
 from .paginate import Rendering, paginate
 from .pdf import canvas_options, make_canvasmaker, write_atomic
 from .charts import prewarm
-from .load.files import resolve_inside
 from .pdf.press import identify_pdfx, press_canvas_options
 from .pdf.write import document_time
-from .theme import Theme
 from .safety import guard_reportlab
 from .validate import check_edition
 from .version import VERSION
@@ -45,26 +43,13 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
     meta = canvas_options(edition, VERSION, theme.font("regular"))
     when = document_time(edition)
     press = theme.press
-    icc = _icc_profile(theme, sink) if press else None
-    if sink.errors:
-        return None
+    icc = theme.icc_profile
     options: dict[str, Any] = {}
     if press is not None:
         options = press_canvas_options(press, theme.geometry.trim_box, theme.geometry.bleed_box)
         options["prepare"] = lambda canvas: identify_pdfx(canvas, edition, press, when, icc)
     return paginate(edition, theme, checked.quantities, sink, canvasmaker=make_canvasmaker(when, **options),
                     meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool)
-
-
-def _icc_profile(theme: Theme, sink: Sink) -> Path | None:
-    press = theme.press
-    assert press is not None
-    if press.standard == "PDF/X-4" and not press.icc_profile:
-        sink.error(press.span, "PDF/X-4 needs the printer's CMYK ICC profile", "set press: icc_profile: FILE")
-        return None
-    if not press.icc_profile:
-        return None
-    return resolve_inside(theme.layout_dir, press.icc_profile, press.span, sink, "ICC profile")
 
 
 def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profile: str | None = None,

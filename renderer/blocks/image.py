@@ -2,6 +2,8 @@
 
 The file must lie inside the edition folder, and its pixel size is read from its header and
 bounded before anything is embedded (a 30,000 × 30,000 JPEG would otherwise go in unchecked).
+In the press profile the picture is flattened and separated into the printer's CMYK
+(see renderer.theme.separation).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from reportlab.platypus import Image as RLImage
 
 from ..load.files import resolve_inside
 from ..model.block import Block, block_model
+from ..theme.separation import needs_profile, prepare
 from .base import CheckContext, ComposeContext, register
 from .boxes import Stack
 from .markup import plain_paragraph
@@ -45,7 +48,7 @@ def check(block: Image, ctx: CheckContext) -> None:
 
     try:
         with PILImage.open(path) as im:  # reads the header only
-            size, fmt = im.size, im.format
+            size, fmt, mode = im.size, im.format, im.mode
     except PILImage.DecompressionBombError:
         ctx.sink.error(block.span_of("src"), f"image '{block.src}' is far too large: more than "
                        f"{MAX_PIXELS:,} pixels are never embedded", "scale it to the printed size at 300 ppi")
@@ -58,12 +61,21 @@ def check(block: Image, ctx: CheckContext) -> None:
     if size[0] * size[1] > MAX_PIXELS:
         ctx.sink.error(block.span_of("src"), f"image '{block.src}' is {size[0]:,} × {size[1]:,} pixels; "
                        f"at most {MAX_PIXELS:,} pixels are embedded", "scale it to the printed size at 300 ppi")
+    if ctx.theme.press is not None and ctx.theme.icc_profile is None and needs_profile(mode):
+        ctx.sink.error(block.span_of("src"), f"image '{block.src}' is {_MODE_NAMES.get(mode, mode)}; a press build "
+                       "separates it into CMYK with the printer's profile, and the layout names none",
+                       "set press: icc_profile: FILE in layout/templates.yaml, or supply the picture as a CMYK JPEG")
+
+
+_MODE_NAMES = {"RGB": "RGB", "RGBA": "RGB with transparency", "P": "an indexed-colour (RGB) picture",
+               "PA": "an indexed-colour (RGB) picture", "YCbCr": "YCbCr colour"}
 
 
 def compose(block: Image, ctx: ComposeContext) -> list[Flowable]:
     path = ctx.edition.root.resolve() / block.src
     width = ctx.width if block.width == "full" else (ctx.width - ctx.theme.layout.gutter) / 2
-    img = RLImage(str(path))
+    pixels = prepare(path, ctx.theme.press is not None, ctx.theme.icc_profile)
+    img = RLImage(pixels if pixels is not None else str(path))
     img.drawHeight = width * img.imageHeight / img.imageWidth
     img.drawWidth = width
     img.hAlign = "LEFT"

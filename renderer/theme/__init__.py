@@ -8,12 +8,13 @@ from pathlib import Path
 
 from ..diagnostics import Sink, Span
 from ..load import load_yaml
-from ..load.files import display_path
+from ..load.files import display_path, resolve_inside
 from ..model.convert import Invalid, read_dataclass
 from .fonts import face_name, register_family
 from .model import Press, Template, TemplatesFile, ThemeFile
 from .quotes import curl
 from .running import check_running_text
+from .separation import check_output_profile
 from .styles import Palette, StyleSheet
 
 __all__ = ["Geometry", "Theme", "load_theme", "face_name"]
@@ -60,6 +61,7 @@ class Theme:
     sources: tuple[Path, ...]
     profile: str
     layout_dir: Path
+    icc_profile: Path | None = None  # the printer's CMYK profile, checked, in the press profile
 
     @property
     def press(self) -> Press | None:
@@ -117,6 +119,7 @@ def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | Non
         sink.error(layout.span, "page_size must be [width, height]")
     else:
         _check_geometry(layout, sink)
+    icc = _press_profile(layout.press, layout_dir, sink) if chosen == "press" and layout.press else None
     paths = register_family(data.fonts.family, data.fonts.faces, fonts_dir, data.fonts.span, sink)
     if sink.errors:
         return None
@@ -124,7 +127,20 @@ def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | Non
     if sink.errors:
         return None
     return Theme(data, layout, palette, styles, paths,
-                 (layout_dir / "theme.yaml", layout_dir / "templates.yaml"), chosen, layout_dir)
+                 (layout_dir / "theme.yaml", layout_dir / "templates.yaml"), chosen, layout_dir, icc)
+
+
+def _press_profile(press: Press, layout_dir: Path, sink: Sink) -> Path | None:
+    """The printer's profile, if the layout names one and it is a CMYK output profile."""
+    if press.standard == "PDF/X-4" and not press.icc_profile:
+        sink.error(press.span, "PDF/X-4 needs the printer's CMYK ICC profile", "set press: icc_profile: FILE")
+        return None
+    if not press.icc_profile:
+        return None
+    path = resolve_inside(layout_dir, press.icc_profile, press.span, sink, "ICC profile")
+    if path is None or not check_output_profile(path, press.span, sink):
+        return None
+    return path
 
 
 #: The smallest text area a template may leave, in points each way.

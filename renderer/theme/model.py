@@ -229,7 +229,9 @@ class Press:
     output_condition_info: str = field(default="U.S. Web Coated (SWOP) v2 characterization data, CGATS TR 001",
                                        metadata={"doc": "a human-readable description of the printing condition"})
     registry: str = field(default="http://www.color.org", metadata={"doc": "where the characterization is registered"})
-    icc_profile: str | None = field(default=None, metadata={"doc": "the printer's CMYK ICC profile (PDF/X-4 only)"})
+    icc_profile: str | None = field(default=None, metadata={
+        "doc": "the printer's CMYK output profile, in layout/: RGB pictures are separated with it; "
+               "PDF/X-4 embeds it and needs it"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,0 +1,90 @@
+"""Pictures as the PDF takes them: deep greys brought to 8 bits, and for the press, pictures
+separated into the printer's CMYK with the printer's own profile.
+
+A press file may hold only CMYK and grey (PDF/X-1a forbids RGB outright; PDF/X-4 would need
+each RGB image tagged with a profile, which reportlab cannot write). Separating here, with
+the profile the printer supplies, puts the ink limit and black generation of that press
+into the pictures, which a naive RGB → CMYK formula (300 % ink in every shadow, no black
+plate) would not. Pillow's wheel bundles its LittleCMS, so with Pillow pinned the same
+picture separates to the same bytes on every machine.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..diagnostics import Sink, Span
+from ..load.files import display_path
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+#: Modes the press takes as they are.
+PRESS_MODES = frozenset({"CMYK", "L", "1"})
+#: Greys with transparency: flattened, no profile needed.
+GREY_ALPHA = frozenset({"LA", "La"})
+#: How Pillow opens a 16-bit greyscale PNG; reportlab would clip its values to white.
+DEEP_GREY = frozenset({"I", "I;16", "I;16B", "I;16L"})
+
+_CLASSES = {"mntr": "display", "scnr": "input", "prtr": "output", "spac": "colour space",
+            "link": "device link", "abst": "abstract", "nmcl": "named colour"}
+
+
+def check_output_profile(path: Path, span: Span, sink: Sink) -> bool:
+    """Whether ``path`` is a CMYK output (printer) profile; reports why not."""
+    from PIL import ImageCms
+
+    try:
+        profile = ImageCms.getOpenProfile(str(path)).profile
+    except (OSError, ImageCms.PyCMSError) as exc:
+        sink.error(span, f"ICC profile '{display_path(path)}' cannot be read: {exc}")
+        return False
+    space, kind = profile.xcolor_space.strip(), profile.device_class.strip()
+    if space != "CMYK" or kind != "prtr":
+        sink.error(span, f"ICC profile '{display_path(path)}' is a {_CLASSES.get(kind, kind)} profile for {space}; "
+                   "the press needs the printer's CMYK output profile",
+                   "ask the printer for the profile of their press and paper (e.g. FOGRA39, GRACoL, SWOP)")
+        return False
+    return True
+
+
+def needs_profile(mode: str) -> bool:
+    """Whether a picture in ``mode`` can only go to press separated with the printer's profile."""
+    return mode not in PRESS_MODES | GREY_ALPHA | DEEP_GREY
+
+
+def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
+    """The picture at ``path`` as an uncompressed TIFF in memory, or ``None`` when the file
+    goes into the PDF as it is.
+
+    For the press, transparency is flattened on white, the paper (PDF/X-1a allows none, and a
+    picture is placed on the page, never over a tint), and RGB is separated with ``profile``
+    at perceptual intent, as for photographs; the image block's check makes sure there is one."""
+    from PIL import Image as PILImage
+    from PIL import ImageCms
+
+    with PILImage.open(path) as im:
+        mode = im.mode
+        if mode not in DEEP_GREY and (not press or mode in PRESS_MODES):
+            return None
+        im.load()
+        if mode in DEEP_GREY:
+            out: Image = im.convert("I").point(lambda v: v / 257 + 0.5).convert("L")  # 16-bit, rounded
+        else:
+            rgba = im.convert("RGBA")
+            paper = PILImage.new("RGBA", rgba.size, (255, 255, 255, 255))
+            out = PILImage.alpha_composite(paper, rgba).convert("L" if mode in GREY_ALPHA else "RGB")
+    if out.mode == "RGB":
+        if profile is None:
+            raise ValueError(f"{path} is {mode}; a press build needs the printer's profile to separate it")
+        cmyk = ImageCms.profileToProfile(out, ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(str(profile)),
+                                         renderingIntent=ImageCms.Intent.PERCEPTUAL, outputMode="CMYK")
+        assert cmyk is not None  # only an in-place transform returns None
+        out = cmyk
+    buffer = BytesIO()
+    out.save(buffer, "TIFF")
+    buffer.seek(0)
+    return buffer
+

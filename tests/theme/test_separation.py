@@ -1,0 +1,175 @@
+"""Pictures for the press: separated into the printer's CMYK with the printer's profile,
+flattened on white, and refused plainly when there is no profile to separate them with."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pypdf
+import pytest
+from PIL import Image
+
+from renderer.build import Paths, render
+from renderer.diagnostics import Sink
+from renderer.preflight import preflight
+from tests.conftest import FONTS, LAYOUT, body_page, errors_of
+
+#: A CMYK output profile from Debian's libgs-common (Artifex's SWOP characterisation).
+PRINTER = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
+SCREEN = Path("/usr/share/color/icc/ghostscript/default_rgb.icc")
+
+
+@pytest.fixture
+def press_layout(tmp_path: Path) -> Callable[..., Path]:
+    """A copy of layout/ whose templates name a press section (and the printer's profile)."""
+    if not PRINTER.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{PRINTER} is missing; .ci/run installs Debian's libgs-common")
+        pytest.skip(f"{PRINTER} is not installed here (CI installs libgs-common)")
+
+    def make(profile: Path | None = PRINTER, standard: str = "PDF/X-1a:2001") -> Path:
+        layout = tmp_path / "layout"
+        shutil.copytree(LAYOUT, layout, dirs_exist_ok=True)
+        press = f"\npress:\n  standard: {standard}\n"
+        if profile is not None:
+            shutil.copy(profile, layout / "printer.icc")
+            press += "  icc_profile: printer.icc\n"
+        with (layout / "templates.yaml").open("a", encoding="utf-8") as f:
+            f.write(press)
+        return layout
+    return make
+
+
+def press_build(root: Path, layout: Path, profile: str = "press") -> tuple[bytes | None, Sink]:
+    sink = Sink()
+    rendering = render(Paths(root, layout, FONTS), sink, profile=profile)
+    return (rendering.pdf if rendering else None), sink
+
+
+def images(pdf: bytes) -> list[pypdf.generic.StreamObject]:
+    """Every image XObject the pages draw (charts are forms, so only pictures)."""
+    found = []
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        xobjects = page["/Resources"].get("/XObject", {})
+        for ref in xobjects.values():
+            obj = ref.get_object()
+            if obj["/Subtype"] == "/Image":
+                found.append(obj)
+            for inner in obj.get("/Resources", {}).get("/XObject", {}).values():
+                if inner.get_object()["/Subtype"] == "/Image":
+                    found.append(inner.get_object())
+    return found
+
+
+def pixels(image: pypdf.generic.StreamObject) -> np.ndarray:
+    channels = {"/DeviceCMYK": 4, "/DeviceGray": 1, "/DeviceRGB": 3}[image["/ColorSpace"]]
+    data = np.frombuffer(image.get_data(), dtype=np.uint8)
+    return data.reshape(int(image["/Height"]), int(image["/Width"]), channels)
+
+
+def picture_edition(edition: Callable[..., Path], make: Callable[[], Image.Image]) -> Path:
+    root = edition(body_page("{type: image, src: photo.png, alt: a photo}"))
+    make().save(root / "photo.png")
+    return root
+
+
+def rgb_photo() -> Image.Image:
+    im = Image.new("RGB", (300, 100), (255, 255, 255))
+    im.paste((0, 0, 0), (0, 0, 100, 100))
+    im.paste((0, 84, 166), (100, 0, 200, 100))
+    return im
+
+
+def test_an_rgb_picture_is_separated_with_the_printers_profile(edition: Callable[..., Path],
+                                                               press_layout: Callable[..., Path]) -> None:
+    pdf, sink = press_build(picture_edition(edition, rgb_photo), press_layout())
+    assert pdf is not None, errors_of(sink)
+    (image,) = images(pdf)
+    assert image["/ColorSpace"] == "/DeviceCMYK"
+    ink = pixels(image).astype(int)
+    black, blue, white = ink[50, 50], ink[50, 150], ink[50, 250]
+    # The profile's black generation: a black plate carries the shadow, and the total ink stays
+    # within the press's limit (a naive formula would give 0 % black and 300 % of C + M + Y).
+    assert black[3] > 200 and black.sum() / 255 * 100 <= 300
+    assert blue[0] > blue[1] > blue[2] and blue[3] < 128
+    assert list(white) == [0, 0, 0, 0]
+    assert "image-colour" not in {f.check for f in preflight_findings(pdf)}
+
+
+def test_transparency_is_flattened_on_paper_white(edition: Callable[..., Path],
+                                                  press_layout: Callable[..., Path]) -> None:
+    def see_through() -> Image.Image:
+        im = Image.new("RGBA", (200, 100), (0, 0, 0, 0))
+        im.paste((200, 0, 0, 255), (100, 0, 200, 100))
+        return im
+
+    pdf, sink = press_build(picture_edition(edition, see_through), press_layout())
+    assert pdf is not None, errors_of(sink)
+    (image,) = images(pdf)
+    assert "/SMask" not in image and "/Mask" not in image
+    ink = pixels(image)
+    assert list(ink[50, 50]) == [0, 0, 0, 0]
+    assert ink[50, 150][1] > 200  # the red half is mostly magenta
+
+
+def test_grey_pictures_need_no_profile_and_stay_grey(edition: Callable[..., Path],
+                                                     press_layout: Callable[..., Path]) -> None:
+    def deep_grey() -> Image.Image:  # a 16-bit greyscale PNG: 0, 32768, 65535
+        row = np.repeat(np.array([0, 32768, 65535], dtype=np.uint16), 50)
+        return Image.fromarray(np.repeat(row[np.newaxis, :], 50, axis=0))
+
+    root = picture_edition(edition, deep_grey)
+    for layout, profile in ((press_layout(profile=None), "press"), (LAYOUT, "screen")):
+        pdf, sink = press_build(root, layout, profile)
+        assert pdf is not None, errors_of(sink)
+        (image,) = images(pdf)
+        assert image["/ColorSpace"] == "/DeviceGray", profile
+        # Brought to 8 bits, not clipped: mid-grey stays mid-grey.
+        assert list(pixels(image)[0, 25::50, 0]) == [0, 128, 255], profile
+
+
+def test_a_press_build_without_a_profile_names_the_picture(edition: Callable[..., Path],
+                                                           press_layout: Callable[..., Path]) -> None:
+    pdf, sink = press_build(picture_edition(edition, rgb_photo), press_layout(profile=None))
+    assert pdf is None
+    (message,) = errors_of(sink)
+    assert "00-page.yaml:3:" in message and "image 'photo.png' is RGB" in message
+    assert "printer's profile" in message and "icc_profile" in message
+
+
+def test_the_profile_must_be_the_printers_cmyk_one(edition: Callable[..., Path],
+                                                   press_layout: Callable[..., Path]) -> None:
+    pdf, sink = press_build(picture_edition(edition, rgb_photo), press_layout(profile=SCREEN))
+    assert pdf is None
+    (message,) = errors_of(sink)
+    assert "templates.yaml" in message and "printer.icc' is a display profile for RGB" in message
+
+
+def test_pdfx4_embeds_the_printers_profile_as_its_output_intent(edition: Callable[..., Path],
+                                                                press_layout: Callable[..., Path]) -> None:
+    pdf, sink = press_build(picture_edition(edition, rgb_photo), press_layout(standard="PDF/X-4"))
+    assert pdf is not None, errors_of(sink)
+    (intent,) = pypdf.PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/OutputIntents"]
+    profile = intent.get_object()["/DestOutputProfile"].get_object()
+    assert profile["/N"] == 4 and profile.get_data() == PRINTER.read_bytes()
+
+
+def test_separated_pictures_give_the_same_bytes_every_build(edition: Callable[..., Path],
+                                                            press_layout: Callable[..., Path]) -> None:
+    root, layout = picture_edition(edition, rgb_photo), press_layout()
+    first, _ = press_build(root, layout)
+    second, _ = press_build(root, layout)
+    assert first is not None and first == second
+
+
+def preflight_findings(pdf: bytes):  # type: ignore[no-untyped-def]
+    import tempfile
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(pdf)
+        f.flush()
+        return preflight(Path(f.name)).findings
