@@ -20,6 +20,7 @@ from ..load.files import display_path
 
 if TYPE_CHECKING:
     from PIL.Image import Image
+    from PIL.ImageCms import ImageCmsProfile
 
 #: Modes the press takes as they are.
 PRESS_MODES = frozenset({"CMYK", "L", "1"})
@@ -61,7 +62,8 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
 
     For the press, transparency is flattened on white, the paper (PDF/X-1a allows none, and a
     picture is placed on the page, never over a tint), and RGB is separated with ``profile``
-    at perceptual intent, as for photographs; the image block's check makes sure there is one."""
+    at perceptual intent, as for photographs; the image block's check makes sure there is one.
+    The picture's own RGB profile (Adobe RGB, say) is honoured; without one it is sRGB."""
     from PIL import Image as PILImage
     from PIL import ImageCms
 
@@ -70,6 +72,7 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
         if mode not in DEEP_GREY and (not press or mode in PRESS_MODES):
             return None
         im.load()
+        source = _source_profile(im.info.get("icc_profile"))
         if mode in DEEP_GREY:
             out: Image = im.convert("I").point(lambda v: v / 257 + 0.5).convert("L")  # 16-bit, rounded
         else:
@@ -79,7 +82,7 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
     if out.mode == "RGB":
         if profile is None:
             raise ValueError(f"{path} is {mode}; a press build needs the printer's profile to separate it")
-        cmyk = ImageCms.profileToProfile(out, ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(str(profile)),
+        cmyk = ImageCms.profileToProfile(out, source, ImageCms.getOpenProfile(str(profile)),
                                          renderingIntent=ImageCms.Intent.PERCEPTUAL, outputMode="CMYK")
         assert cmyk is not None  # only an in-place transform returns None
         out = cmyk
@@ -88,3 +91,16 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
     buffer.seek(0)
     return buffer
 
+
+def _source_profile(embedded: bytes | None) -> ImageCmsProfile:
+    """The RGB profile a picture carries, else sRGB (as browsers and layout programs assume)."""
+    from PIL import ImageCms
+
+    if embedded:
+        try:
+            own = ImageCms.ImageCmsProfile(BytesIO(embedded))
+        except (OSError, ImageCms.PyCMSError):
+            own = None  # a broken tag: treat the picture as untagged, as other programs do
+        if own is not None and own.profile.xcolor_space.strip() == "RGB":
+            return own
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))

@@ -22,6 +22,7 @@ from tests.conftest import FONTS, LAYOUT, body_page, errors_of
 #: A CMYK output profile from Debian's libgs-common (Artifex's SWOP characterisation).
 PRINTER = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
 SCREEN = Path("/usr/share/color/icc/ghostscript/default_rgb.icc")
+ADOBE_RGB = Path("/usr/share/color/icc/ghostscript/a98.icc")
 
 
 @pytest.fixture
@@ -99,6 +100,25 @@ def test_an_rgb_picture_is_separated_with_the_printers_profile(edition: Callable
     assert blue[0] > blue[1] > blue[2] and blue[3] < 128
     assert list(white) == [0, 0, 0, 0]
     assert "image-colour" not in {f.check for f in preflight_findings(pdf)}
+
+
+def test_a_pictures_own_rgb_profile_is_honoured(edition: Callable[..., Path],
+                                                press_layout: Callable[..., Path]) -> None:
+    from PIL import ImageCms
+
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    green = Image.new("RGB", (300, 100), (0, 200, 0))
+    layout, separated = press_layout(), {}
+    for tag, profile in (("untagged", None), ("srgb", srgb), ("adobe", ADOBE_RGB.read_bytes())):
+        root = edition(body_page("{type: image, src: photo.png, alt: a photo}"))
+        green.save(root / "photo.png", **({"icc_profile": profile} if profile else {}))
+        pdf, sink = press_build(root, layout)
+        assert pdf is not None, errors_of(sink)
+        (image,) = images(pdf)
+        separated[tag] = tuple(int(v) for v in pixels(image)[50, 150])
+    assert separated["srgb"] == separated["untagged"]
+    # The same numbers mean a more saturated green in Adobe RGB: more cyan under the yellow.
+    assert separated["adobe"][0] > separated["srgb"][0] and separated["adobe"][2] >= separated["srgb"][2]
 
 
 def test_transparency_is_flattened_on_paper_white(edition: Callable[..., Path],
