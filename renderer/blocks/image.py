@@ -47,14 +47,17 @@ def check(block: Image, ctx: CheckContext) -> None:
     from PIL import Image as PILImage  # only editions with images pay for Pillow
 
     try:
-        with PILImage.open(path) as im:  # reads the header only
+        with PILImage.open(path) as im:  # reads the header
             size, fmt, mode = im.size, im.format, im.mode
+            if fmt in FORMATS and size[0] * size[1] <= MAX_PIXELS:
+                im.load()  # a damaged file fails here, with its name, not while the PDF is drawn
     except PILImage.DecompressionBombError:
         ctx.sink.error(block.span_of("src"), f"image '{block.src}' is far too large: more than "
                        f"{MAX_PIXELS:,} pixels are never embedded", "scale it to the printed size at 300 ppi")
         return
-    except OSError as exc:
-        ctx.sink.error(block.span_of("src"), f"image '{block.src}' cannot be read: {exc}")
+    except (OSError, SyntaxError, ValueError) as exc:  # what Pillow's decoders raise on bad data
+        ctx.sink.error(block.span_of("src"), f"image '{block.src}' cannot be read: {exc}",
+                       "export it again as PNG or JPEG")
         return
     if fmt not in FORMATS:
         ctx.sink.error(block.span_of("src"), f"image '{block.src}' is {fmt}; use PNG or JPEG")

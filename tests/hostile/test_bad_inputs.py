@@ -94,6 +94,18 @@ def huge_jpeg(file: str) -> Callable[[Path], None]:
     return change
 
 
+def truncated_png(file: str) -> Callable[[Path], None]:
+    """A PNG cut off half-way: its header reads, its pixels do not."""
+    def change(root: Path) -> None:
+        import io
+
+        from PIL import Image
+        buf = io.BytesIO()
+        Image.effect_noise((200, 200), 60).convert("RGB").save(buf, format="PNG")
+        (root / file).write_bytes(buf.getvalue()[:len(buf.getvalue()) // 2])
+    return change
+
+
 def both(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
     def change(root: Path) -> None:
         for c in changes:
@@ -171,6 +183,9 @@ CASES = [
          "'height': must be more than 0, got -40"),
     Case("huge jpeg", both(huge_jpeg("big.jpg"), replace("  - type: figure\n",
          "  - {type: image, src: big.jpg, alt: x}\n  - type: figure\n")), "01-page.yaml:20", "far too large"),
+    Case("truncated png", both(truncated_png("cut.png"), replace("  - type: figure\n",
+         "  - {type: image, src: cut.png, alt: x}\n  - type: figure\n")), "01-page.yaml:20",
+         "image 'cut.png' cannot be read: image file is truncated"),
     Case("table wider than the page", replace("  - type: figure\n", "  - {type: table, id: wide, caption: Wide, columns: ["
          + ", ".join(f"{{key: c{i}, label: Column{i}}}" for i in range(40)) + "], rows: [["
          + ", ".join(["x"] + [str(10_000_000 + i) for i in range(39)]) + "]]}\n  - type: figure\n"),
