@@ -59,7 +59,7 @@ def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profi
     Charts are cached in ``chart_cache``, by default beside the PDF."""
     rendering = render(paths, sink, chart_cache=chart_cache or output.parent / ".chart-cache", strict=strict,
                        profile=profile, chart_pool=chart_pool)
-    if rendering is None:
+    if rendering is None or (strict and sink.warnings):  # under --strict a warning fails the build
         return None
     write_atomic(output.with_suffix(".layout.json"), rendering.layout_map.to_json().encode())
     write_atomic(output, rendering.pdf)
