@@ -64,13 +64,15 @@ class ComposeContext:
     width: float
     charts: list[ChartRequest] = field(default_factory=list)
     toc_entries: list[tuple[str, str]] = field(default_factory=list)  # (bookmark key, title)
+    sink: Sink | None = None  # for what only the placed size shows (a picture's resolution)
 
     @property
     def styles(self):  # type: ignore[no-untyped-def]
         return self.theme.styles
 
     def narrower(self, width: float) -> ComposeContext:
-        return ComposeContext(self.edition, self.theme, self.quantities, width, self.charts, self.toc_entries)
+        return ComposeContext(self.edition, self.theme, self.quantities, width, self.charts, self.toc_entries,
+                              self.sink)
 
 
 Check = Callable[[Any, CheckContext], None]

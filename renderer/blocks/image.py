@@ -22,6 +22,8 @@ from .boxes import Stack
 from .markup import plain_paragraph
 
 MAX_PIXELS = 40_000_000
+#: What a printer asks of a picture at its placed size (and what preflight checks).
+PRESS_PPI = 300
 FORMATS = ("PNG", "JPEG")
 
 
@@ -81,6 +83,11 @@ def compose(block: Image, ctx: ComposeContext) -> list[Flowable]:
     img = RLImage(pixels if pixels is not None else str(path))
     img.drawHeight = width * img.imageHeight / img.imageWidth
     img.drawWidth = width
+    ppi = img.imageWidth / (width / 72)
+    if ctx.theme.press is not None and ctx.sink is not None and ppi < PRESS_PPI - 1:
+        ctx.sink.warning(block.span_of("src"), f"image '{block.src}' prints at {ppi:.0f} ppi at its placed width "
+                         f"({width:.0f} pt); the press needs {PRESS_PPI} ppi",
+                         f"supply it at least {PRESS_PPI * width / 72:,.0f} pixels wide")
     img.hAlign = "LEFT"
     items: list[Flowable] = [img]
     if block.caption:

@@ -38,7 +38,7 @@ class Rendering:
 def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], sink: Sink, *,
              canvasmaker: Callable[..., Any], meta: dict[str, Any], chart_cache: Path | None,
              strict: bool = False, chart_pool: Any = None) -> Rendering | None:
-    ctx = ComposeContext(edition, theme, quantities, theme.frame_width)
+    ctx = ComposeContext(edition, theme, quantities, theme.frame_width, sink=sink)
     story = build_story(edition, theme, ctx)
     # Charts are drawn (or read from the cache) while the pages are laid out: layout only
     # needs each chart's box.

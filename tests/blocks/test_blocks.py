@@ -113,6 +113,28 @@ def test_image_is_scaled_to_the_column(edition: Callable[..., Path], tmp_path: P
     assert abs((x1 - x0) - 237) < 1  # half of the 492 pt column less half the gutter
 
 
+def test_a_picture_too_small_for_the_press_is_named_with_the_size_it_needs(edition: Callable[..., Path]) -> None:
+    from PIL import Image
+
+    from renderer.build import Paths, render
+    from renderer.diagnostics import Sink
+    from tests.conftest import FONTS, LAYOUT
+
+    root = edition(body_page("{type: image, src: small.png, alt: a small picture, width: half}",
+                             "{type: image, src: large.png, alt: a large picture, width: half}"))
+    Image.new("L", (600, 300), 90).save(root / "small.png")   # 182 ppi across 237 pt
+    Image.new("L", (1000, 500), 90).save(root / "large.png")  # 304 ppi
+    warnings = {}
+    for profile in ("press", "screen"):
+        sink = Sink()
+        assert render(Paths(root, LAYOUT, FONTS), sink, profile=profile) is not None, errors_of(sink)
+        warnings[profile] = [d.render() for d in sink.warnings]
+    (warning,) = warnings["press"]
+    assert "00-page.yaml:3:" in warning and "image 'small.png' prints at 182 ppi at its placed width (237 pt)" in warning
+    assert "supply it at least 988 pixels wide" in warning
+    assert warnings["screen"] == []
+
+
 def test_unknown_block_type_lists_the_choices(edition: Callable[..., Path]) -> None:
     _, sink = checked_edition(edition(body_page("{type: tabel, caption: x}")))
     (error,) = errors_of(sink)
