@@ -23,9 +23,10 @@ if TYPE_CHECKING:
     from PIL.ImageCms import ImageCmsProfile
 
 #: Modes the press takes as they are.
-PRESS_MODES = frozenset({"CMYK", "L", "1"})
-#: Greys with transparency: flattened, no profile needed.
-GREY_ALPHA = frozenset({"LA", "La"})
+PRESS_MODES = frozenset({"CMYK", "L"})
+#: Greys that become 8-bit grey with no profile: with transparency (flattened), and 1-bit
+#: (which reportlab would otherwise embed as RGB).
+TO_GREY = frozenset({"LA", "La", "1"})
 #: How Pillow opens a 16-bit greyscale PNG; reportlab would clip its values to white.
 DEEP_GREY = frozenset({"I", "I;16", "I;16B", "I;16L"})
 
@@ -53,7 +54,7 @@ def check_output_profile(path: Path, span: Span, sink: Sink) -> bool:
 
 def needs_profile(mode: str) -> bool:
     """Whether a picture in ``mode`` can only go to press separated with the printer's profile."""
-    return mode not in PRESS_MODES | GREY_ALPHA | DEEP_GREY
+    return mode not in PRESS_MODES | TO_GREY | DEEP_GREY
 
 
 def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
@@ -78,7 +79,7 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
         else:
             rgba = im.convert("RGBA")
             paper = PILImage.new("RGBA", rgba.size, (255, 255, 255, 255))
-            out = PILImage.alpha_composite(paper, rgba).convert("L" if mode in GREY_ALPHA else "RGB")
+            out = PILImage.alpha_composite(paper, rgba).convert("L" if mode in TO_GREY else "RGB")
     if out.mode == "RGB":
         if profile is None:
             raise ValueError(f"{path} is {mode}; a press build needs the printer's profile to separate it")

@@ -153,6 +153,20 @@ def test_grey_pictures_need_no_profile_and_stay_grey(edition: Callable[..., Path
         assert list(pixels(image)[0, 25::50, 0]) == [0, 128, 255], profile
 
 
+def test_a_one_bit_picture_goes_to_press_as_grey(edition: Callable[..., Path],
+                                                 press_layout: Callable[..., Path]) -> None:
+    def line_art() -> Image.Image:  # reportlab alone would embed 1-bit pictures as RGB
+        im = Image.new("1", (150, 50), 1)
+        im.paste(0, (0, 0, 75, 50))
+        return im
+
+    pdf, sink = press_build(picture_edition(edition, line_art), press_layout(profile=None))
+    assert pdf is not None, errors_of(sink)
+    (image,) = images(pdf)
+    assert image["/ColorSpace"] == "/DeviceGray"
+    assert list(pixels(image)[25, [10, 140], 0]) == [0, 255]
+
+
 def test_a_press_build_without_a_profile_names_the_picture(edition: Callable[..., Path],
                                                            press_layout: Callable[..., Path]) -> None:
     pdf, sink = press_build(picture_edition(edition, rgb_photo), press_layout(profile=None))
