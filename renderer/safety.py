@@ -20,6 +20,7 @@ REQUIRED: dict[str, Any] = {
     "trustedHosts": [],        # reportlab fetches nothing from any host
     "trustedSchemes": ["file"],
     "allowTableBoundsErrors": 1,  # the paginator measures overflow itself and reports it
+    "useA85": 0,               # binary streams as they are: ASCII85 makes them a quarter larger
 }
 
 

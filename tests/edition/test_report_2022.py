@@ -113,6 +113,13 @@ def test_every_font_is_embedded_and_is_the_bundled_family(reader_2022: pypdf.Pdf
         assert "/FontFile2" in descendant["/FontDescriptor"].get_object(), f"{name} is not embedded"
 
 
+def test_streams_are_compressed_binary_not_ascii(report_2022: Rendering) -> None:
+    # ASCII85 would make every page, form and picture stream a quarter larger for no reader's
+    # sake. reportlab writes no object streams, so every stream's dictionary is plain bytes.
+    assert report_2022.pdf.count(b"/FlateDecode") > 24
+    assert b"/ASCII85Decode" not in report_2022.pdf
+
+
 def test_metadata_comes_from_the_manifest(reader_2022: pypdf.PdfReader) -> None:
     meta = reader_2022.metadata
     assert meta is not None
