@@ -30,7 +30,7 @@ def test_rl_environment_and_settings_files_are_ignored(edition: Callable[..., Pa
     (hostile_dir / "reportlab_settings.py").write_text(f"open({str(marker)!r}, 'w').write('x')\ninvariant = 0\n")
     home = tmp_path / "home"
     home.mkdir()
-    (home / ".reportlab_settings").write_text(f"open({str(marker)!r}, 'w').write('y')\nuseA85 = 0\n")
-    env = dict(clean_env, RL_invariant="0", RL_useA85="0", RL_trustedHosts="evil.example", HOME=str(home))
+    (home / ".reportlab_settings").write_text(f"open({str(marker)!r}, 'w').write('y')\nuseA85 = 1\n")
+    env = dict(clean_env, RL_invariant="0", RL_useA85="1", RL_trustedHosts="evil.example", HOME=str(home))
     assert build(root, tmp_path / "b.pdf", hostile_dir, env) == baseline
     assert not marker.exists()
