@@ -23,6 +23,10 @@ def resolve_inside(root: Path, name: str, span: Span, sink: Sink, what: str = "f
     Refused: absolute paths, ``..``, symlinks that lead out of ``root``, device files and
     folders (``/dev/zero`` would be read until memory runs out).
     """
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        # The system refuses a NUL in a path name; the other controls are never meant.
+        sink.error(span, f"{what} name {name!r} holds a control character", "write the file name as it is on disk")
+        return None
     if not name or name.startswith(("/", "\\")) or ":" in name.split("/")[0] and len(name) > 1 and name[1] == ":":
         sink.error(span, f"{what} '{name}' must be a path relative to {display_path(root)}")
         return None

@@ -183,6 +183,8 @@ CASES = [
          "'height': must be more than 0, got -40"),
     Case("huge jpeg", both(huge_jpeg("big.jpg"), replace("  - type: figure\n",
          "  - {type: image, src: big.jpg, alt: x}\n  - type: figure\n")), "01-page.yaml:20", "far too large"),
+    Case("image name with a NUL", replace("  - type: figure\n", '  - {type: image, src: "a\\x00b.png", alt: x}\n'
+         "  - type: figure\n"), "01-page.yaml:20", "image name 'a\\x00b.png' holds a control character"),
     Case("truncated png", both(truncated_png("cut.png"), replace("  - type: figure\n",
          "  - {type: image, src: cut.png, alt: x}\n  - type: figure\n")), "01-page.yaml:20",
          "image 'cut.png' cannot be read: image file is truncated"),
