@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
@@ -40,7 +41,7 @@ def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Si
                        f"templates: {', '.join(theme.layout.templates)}")
         for block in page.blocks:
             check_block(block, ctx)
-    check_glyphs(edition.blocks(), theme, sink)
+    check_glyphs(edition, theme, sink)
     if not edition.manifest.pages:
         sink.error(edition.manifest.span, "the manifest lists no pages")
     return None if sink.errors else Checked(edition, theme, quantities)
@@ -57,14 +58,38 @@ def collect_quantities(blocks: Iterable[Block], sink: Sink) -> dict[str, Quantit
     return found
 
 
-def check_glyphs(blocks: Iterable[Block], theme: Theme, sink: Sink) -> None:
+#: The manifest's texts that are printed on the pages (the rest go into the PDF's metadata).
+PRINTED_MANIFEST_FIELDS = ("title", "subtitle", "organisation", "short_name", "published_label")
+
+
+def check_glyphs(edition: Edition, theme: Theme, sink: Sink) -> None:
     """A character the bundled font cannot draw would print as an empty box: refuse it."""
     font = theme.font("regular")
-    for block in blocks:
+    manifest = edition.manifest
+    spans = dict(manifest.field_spans)
+    for name in PRINTED_MANIFEST_FIELDS:
+        for ch in missing_glyphs(getattr(manifest, name) or "", font):
+            sink.error(spans.get(name, manifest.span), f"'{name}': {_missing(ch, theme)}", _hint(ch))
+    for block in edition.blocks():
         for name, text in _texts(block):
             for ch in missing_glyphs(text, font):
-                sink.error(block.span_of(name), f"character '{ch}' (U+{ord(ch):04X}) is not in the "
-                           f"{theme.family} font", "replace it, or bundle a font that has it")
+                sink.error(block.span_of(name), _missing(ch, theme), _hint(ch))
+
+
+def _missing(ch: str, theme: Theme) -> str:
+    # An invisible character (a control, a direction override) is named, never written out:
+    # written raw it would act on the terminal instead of showing in the message.
+    code = f"U+{ord(ch):04X}"
+    if unicodedata.category(ch) == "Cc":
+        return f"control character {code} has no place in text"
+    shown = f"'{ch}' " if ch.isprintable() else ""
+    return f"character {shown}({code} {unicodedata.name(ch, 'unnamed')}) is not in the {theme.family} font"
+
+
+def _hint(ch: str) -> str:
+    if unicodedata.category(ch) == "Cc":
+        return "remove it: such characters come in unseen when text is pasted from another program"
+    return "replace it, or bundle a font that has it"
 
 
 @cache

@@ -52,7 +52,9 @@ def register_family(family: str, files: dict[str, str], fonts_dir: Path, span: S
 def _drawable(font_name: str) -> frozenset[str]:
     face = getattr(pdfmetrics.getFont(font_name), "face", None)
     cmap: dict[int, int] = getattr(face, "charToGlyph", {})
-    return frozenset(map(chr, cmap)) | frozenset("\n\t\r\u00ad")
+    # Fonts map control characters (Lato maps NUL) to empty glyphs; none is ever meant in text.
+    printable = frozenset(chr(c) for c in cmap if not (c < 0x20 or 0x7F <= c < 0xA0))
+    return printable | frozenset("\n\t\r\u00ad")
 
 
 def missing_glyphs(text: str, font_name: str) -> list[str]:
