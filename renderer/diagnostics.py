@@ -46,7 +46,14 @@ class Diagnostic:
         where = f"{self.span}: " if self.span else ""
         lines = [f"{where}{self.severity.value}: {self.message}"]
         lines.extend(f"  hint: {hint}" for hint in self.hints)
-        return "\n".join(lines)
+        return "\n".join(line.translate(_VISIBLE) for line in lines)
+
+
+#: Messages quote content, and content may hold control characters: written raw to a terminal,
+#: an escape sequence would recolour or rewrite the reviewer's screen, and a direction override
+#: would reorder what the message seems to say. They are shown as escapes (a newline stays).
+_VISIBLE = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)] if c != 0x0A}
+_VISIBLE.update({c: f"\\u{c:04x}" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
 
 
 class ContentError(Exception):

@@ -173,6 +173,8 @@ CASES = [
          "control character U+0000"),
     Case("direction override in text", replace("In 2022 we", "In 2022 \u202e we"), "01-page.yaml:7",
          "character (U+202E RIGHT-TO-LEFT OVERRIDE) is not in the Lato font"),
+    Case("terminal escape in a key", replace("    text: Section", '    "te\\x1b[2Jxt": Section'), "01-page.yaml:5",
+         "unknown key 'te\\x1b[2Jxt'"),
     Case("control character in the printed title", replace("title: Hostile Report", 'title: "Hostile\\x1b[31m"',
          "manifest.yaml"), "manifest.yaml:1", "'title': control character U+001B"),
     Case("unknown template", replace("template: body", "template: bodyy"), "01-page.yaml:1", "is not defined"),
@@ -231,6 +233,7 @@ def test_bad_input_is_reported_at_its_line_and_nothing_changes(
     err = capsys.readouterr().err
     assert code == 1, err
     assert "Traceback" not in err
+    assert "\x1b" not in err and "\u202e" not in err  # quoted content cannot act on the terminal
     assert f"{case.where}:" in err, err
     assert case.message in err, err
     assert out.read_bytes() == good[1]
