@@ -75,7 +75,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .review import DiffOptions, Ignore, Side, diff, render_json, render_terminal, write_html
+    from .review import DiffOptions, Ignore, LayoutMapError, Side, diff, render_json, render_terminal, write_html
     try:
         ignore = tuple(_ignore(spec, Ignore) for spec in args.ignore)
     except ValueError:
@@ -87,7 +87,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
             result = diff(Side.of(old_pdf, old_label), Side.of(new_pdf, new_label), options)
             if args.output is not None:
                 write_html(result, args.output / "report.html")
-    except SideError as exc:
+    except (SideError, LayoutMapError) as exc:
         print(f"impact-report diff: {exc}", file=sys.stderr)
         return 2
     print(render_json(result) if args.json else render_terminal(result), end="")
@@ -109,6 +109,7 @@ def _rendered(source: str, args: argparse.Namespace) -> Iterator[tuple[Path, str
     if path.suffix.lower() == ".pdf":
         if not path.is_file():
             raise SideError(f"no such PDF: {source}")
+        _check_readable(path)
         yield path, source
         return
     with tempfile.TemporaryDirectory(prefix="impact-report-") as tmp:
@@ -125,6 +126,16 @@ def _rendered(source: str, args: argparse.Namespace) -> Iterator[tuple[Path, str
         if not (tree / edition).is_dir():
             raise SideError(f"'{edition}' is not an edition folder at {rev}")
         yield _render(tree / edition, tree / "layout", tree / "fonts", Path(tmp), tree), source
+
+
+def _check_readable(pdf: Path) -> None:
+    """A file named .pdf that is not one (cut off, empty, encrypted) is the user's input: say so."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdfium.PdfDocument(str(pdf)).close()
+    except pdfium.PdfiumError as exc:
+        raise SideError(f"cannot read {pdf}: {exc}") from None
 
 
 def _checkout(rev: str, into: Path) -> None:

@@ -53,11 +53,25 @@ def _box(v: Any) -> Box:
     return (float(v[0]), float(v[1]), float(v[2]), float(v[3]))
 
 
+class LayoutMapError(ValueError):
+    """A layout map that cannot be read: changes could not be traced to their content."""
+
+
 def load_layout(path: Path) -> LayoutMap | None:
-    """The map at ``path``, or ``None`` when there is none (any PDF can still be compared)."""
+    """The map at ``path``, or ``None`` when there is none (any PDF can still be compared).
+
+    A damaged map is an error rather than ignored: the reviewer would otherwise get changes
+    with no content behind them and no word why."""
     if not path.is_file():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return _read_layout(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise LayoutMapError(f"layout map {path} is damaged ({type(exc).__name__}: {exc}); build the PDF "
+                             "again, or delete the map to compare the pages alone") from None
+
+
+def _read_layout(data: Any) -> LayoutMap:
     pages = tuple(PagePlace(
         p["index"] - 1, p.get("folio"), p.get("section", ""), tuple(_box(b) for b in p.get("header_footer", [])),
         tuple(BlockPlace(b["id"], b["type"], b.get("title", ""), b["source"], b["line"], _box(b["bbox"]),

@@ -107,6 +107,22 @@ def test_diff_exit_codes_and_json(edition: Callable[..., Path], tmp_path: Path) 
     assert run("diff", str(a), str(tmp_path / "missing.pdf")).returncode == 2
 
 
+def test_review_of_a_damaged_pdf_or_layout_map_says_which_file(edition: Callable[..., Path], tmp_path: Path) -> None:
+    root = edition(body_page("{type: paragraph, text: Hello}"))
+    good, cut, other = tmp_path / "good.pdf", tmp_path / "cut.pdf", tmp_path / "other.pdf"
+    assert run("build", str(root), "-o", str(good), "-q", *paths()).returncode == 0
+    cut.write_bytes(good.read_bytes()[:2000])
+    for command in (["diff", str(good), str(cut)], ["preview", str(cut), "-o", str(tmp_path / "p")]):
+        result = run(*command)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert f"cannot read {cut}" in result.stderr
+    other.write_bytes(good.read_bytes())
+    other.with_suffix(".layout.json").write_text('{"pages": [{"index": "one"}]}')
+    result = run("diff", str(good), str(other))
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert f"layout map {other.with_suffix('.layout.json')} is damaged" in result.stderr
+
+
 def test_preview_of_an_edition_folder(edition: Callable[..., Path], tmp_path: Path) -> None:
     root = edition(body_page("{type: paragraph, text: Hello}"))
     result = run("preview", str(root), "-o", str(tmp_path / "p"), "--dpi", "40", *paths())
