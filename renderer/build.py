@@ -8,7 +8,7 @@ from typing import Any
 
 from .diagnostics import Sink
 from .paginate import Rendering, paginate
-from .pdf import canvas_options, make_canvasmaker, write_atomic
+from .pdf import canvas_options, make_canvasmaker, write_together
 from .charts import prewarm
 from .pdf.press import identify_pdfx, press_canvas_options
 from .pdf.write import document_time
@@ -61,8 +61,12 @@ def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profi
                        profile=profile, chart_pool=chart_pool)
     if rendering is None or (strict and sink.warnings):  # under --strict a warning fails the build
         return None
-    write_atomic(output.with_suffix(".layout.json"), rendering.layout_map.to_json().encode())
-    write_atomic(output, rendering.pdf)
+    try:
+        write_together({output: rendering.pdf, layout_map_path(output): rendering.layout_map.to_json().encode()})
+    except OSError as exc:
+        sink.error(None, f"cannot write {exc.filename}: {exc.strerror}",
+                   "choose another -o, in a folder you can write to")
+        return None
     return rendering
 
 

@@ -34,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     b = sub.add_parser("build", parents=[common], help="render an edition to PDF")
     b.add_argument("edition", nargs="?", type=Path, default=Path("content/2022"))
-    b.add_argument("-o", "--output", type=Path, default=None, help="PDF path (default: build/impact-report-NAME.pdf)")
+    b.add_argument("-o", "--output", type=_pdf_path, default=None,
+                   help="PDF path (default: build/impact-report-NAME.pdf)")
     b.add_argument("--strict", action="store_true", help="treat warnings (e.g. a missed page expectation) as errors")
     b.add_argument("--profile", choices=("screen", "press"), default=None,
                    help="screen (RGB, links) or press (CMYK, bleed, marks, PDF/X); default from layout/")
@@ -127,6 +128,15 @@ def _mentions_charts(edition: Path) -> bool:
         return any(_CHART.search(path.read_bytes()) for path in edition.glob("*.yaml"))
     except OSError:
         return True
+
+
+def _pdf_path(text: str) -> Path:
+    """``-o`` must name a PDF: a slip such as ``-o content/2022/manifest.yaml`` would otherwise
+    replace a content file with the PDF."""
+    path = Path(text)
+    if path.suffix.lower() != ".pdf":
+        raise argparse.ArgumentTypeError(f"'{text}' does not end in .pdf; -o names the PDF to write")
+    return path
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -56,10 +56,34 @@ def make_canvasmaker(when: float, prepare: Callable[[Canvas], None] | None = Non
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place.
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
+    write_together({path: data})
 
-    The file gets the permissions any new file would get under the user's umask (0644 as a
+
+def write_together(files: dict[Path, bytes]) -> None:
+    """Write every file to a temporary file beside it, and only when all are complete rename
+    them into place: a PDF and its layout map are replaced together or not at all.
+
+    The files get the permissions any new file would get under the user's umask (0644 as a
     rule), not mkstemp's private 0600: the PDF goes on to a printer, a shared folder or CI."""
+    done: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            try:
+                done.append((_write_beside(path, data), path))
+            except OSError as exc:  # named for the file meant, not the temporary one
+                raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        for tmp, path in done:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in done:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_beside(path: Path, data: bytes) -> str:
+    if path.is_dir():
+        raise IsADirectoryError(21, "it is a folder")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -68,10 +92,10 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp
 
 
 def _umask() -> int:

@@ -69,6 +69,25 @@ def test_strict_build_with_a_warning_fails_and_keeps_last_pdf(edition: Callable[
                                                            "r.layout.json", "r.pdf"]
 
 
+def test_output_must_be_a_pdf_so_a_slip_cannot_replace_content(edition: Callable[..., Path],
+                                                              tmp_path: Path) -> None:
+    root = edition(body_page("{type: paragraph, text: fine}"))
+    manifest = (root / "manifest.yaml").read_bytes()
+    result = run("build", str(root), "-o", str(root / "manifest.yaml"), *paths())
+    assert result.returncode == 2 and "does not end in .pdf" in result.stderr
+    assert (root / "manifest.yaml").read_bytes() == manifest
+    assert sorted(p.name for p in root.iterdir()) == ["00-page.yaml", "manifest.yaml"]
+
+
+def test_an_output_that_cannot_be_written_is_named(edition: Callable[..., Path], tmp_path: Path) -> None:
+    root = edition(body_page("{type: paragraph, text: fine}"))
+    (tmp_path / "taken.pdf").mkdir()
+    result = run("build", str(root), "-o", str(tmp_path / "taken.pdf"), *paths())
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"error: cannot write {tmp_path / 'taken.pdf'}: it is a folder" in result.stderr
+    assert not (tmp_path / "taken.layout.json").exists()
+
+
 def test_check_validates_and_writes_nothing(edition: Callable[..., Path], tmp_path: Path) -> None:
     root = edition(body_page("{type: paragraph, text: fine}"))
     result = run("check", str(root), *paths(), cwd=tmp_path)

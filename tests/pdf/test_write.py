@@ -49,3 +49,17 @@ def test_a_failed_write_keeps_the_last_good_file(tmp_path: Path, monkeypatch: py
         write_atomic(target, b"broken")
     assert target.read_bytes() == b"good"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+
+
+def test_a_pdf_and_its_map_are_replaced_together_or_not_at_all(tmp_path: Path) -> None:
+    from renderer.pdf import write_together
+
+    pdf, layout_map = tmp_path / "report.pdf", tmp_path / "report.layout.json"
+    write_together({pdf: b"old pdf", layout_map: b"old map"})
+    layout_map.unlink()
+    layout_map.mkdir()  # the map cannot be written now
+    with pytest.raises(IsADirectoryError) as failure:
+        write_together({pdf: b"new pdf", layout_map: b"new map"})
+    assert failure.value.filename == str(layout_map)
+    assert pdf.read_bytes() == b"old pdf"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.layout.json", "report.pdf"]
