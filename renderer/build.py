@@ -61,12 +61,8 @@ def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profi
                        profile=profile, chart_pool=chart_pool)
     if rendering is None or (strict and sink.warnings):  # under --strict a warning fails the build
         return None
-    try:
-        write_together({output: rendering.pdf, layout_map_path(output): rendering.layout_map.to_json().encode()})
-    except OSError as exc:
-        sink.error(None, f"cannot write {exc.filename}: {exc.strerror}",
-                   "choose another -o, in a folder you can write to")
-        return None
+    # An OSError here names the file meant (see write_together); the command line reports it.
+    write_together({output: rendering.pdf, layout_map_path(output): rendering.layout_map.to_json().encode()})
     return rendering
 
 

@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from .arguments import folder_path, pdf_path
 from .diagnostics import ContentError, Diagnostic, Sink
 from .safety import guard_reportlab
 
@@ -34,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     b = sub.add_parser("build", parents=[common], help="render an edition to PDF")
     b.add_argument("edition", nargs="?", type=Path, default=Path("content/2022"))
-    b.add_argument("-o", "--output", type=_pdf_path, default=None,
+    b.add_argument("-o", "--output", type=pdf_path, default=None,
                    help="PDF path (default: build/impact-report-NAME.pdf)")
     b.add_argument("--strict", action="store_true", help="treat warnings (e.g. a missed page expectation) as errors")
     b.add_argument("--profile", choices=("screen", "press"), default=None,
@@ -43,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("edition", type=Path)
     c.add_argument("--strict", action="store_true")
     sc = sub.add_parser("schema", help="write the JSON Schemas of content files")
-    sc.add_argument("-o", "--output", type=Path, default=Path("content"), help="folder (default: content)")
+    sc.add_argument("-o", "--output", type=folder_path, default=Path("content"), help="folder (default: content)")
     sc.add_argument("-q", "--quiet", action="store_true")
     pf = sub.add_parser("preflight", help="check a PDF the way a print shop's intake does")
     pf.add_argument("pdf", type=Path)
@@ -67,6 +68,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; nothing was written", file=sys.stderr)
         return 130
+    except OSError as exc:
+        if not _in_output(exc, getattr(args, "output", None)):
+            raise
+        print(f"impact-report {args.command}: cannot write {exc.filename}: {exc.strerror}; nothing was written",
+              file=sys.stderr)
+        return 2
+
+
+def _in_output(exc: OSError, output: Path | None) -> bool:
+    """Whether ``exc`` is about the file or folder ``-o`` names (a read-only disk, say): a
+    usage error, exit code 2, where any other OSError would be a bug and keeps its traceback."""
+    if output is None or exc.filename is None:
+        return False
+    failed = Path(exc.filename).absolute()
+    return failed == output.absolute() or output.absolute() in failed.parents
 
 
 def _report(diagnostics: Sequence[Diagnostic]) -> None:
@@ -128,15 +144,6 @@ def _mentions_charts(edition: Path) -> bool:
         return any(_CHART.search(path.read_bytes()) for path in edition.glob("*.yaml"))
     except OSError:
         return True
-
-
-def _pdf_path(text: str) -> Path:
-    """``-o`` must name a PDF: a slip such as ``-o content/2022/manifest.yaml`` would otherwise
-    replace a content file with the PDF."""
-    path = Path(text)
-    if path.suffix.lower() != ".pdf":
-        raise argparse.ArgumentTypeError(f"'{text}' does not end in .pdf; -o names the PDF to write")
-    return path
 
 
 def cmd_check(args: argparse.Namespace) -> int:

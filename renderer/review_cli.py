@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .arguments import folder_path
 from .diagnostics import Sink
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -30,12 +31,12 @@ def add_review_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("source", help="a PDF or an edition folder")
     p.add_argument("--pages", default=None, help="pages to render, e.g. 3-5 or 1,4,7 (physical page numbers)")
     p.add_argument("--dpi", type=float, default=150)
-    p.add_argument("-o", "--output", type=Path, default=Path("build/preview"))
+    p.add_argument("-o", "--output", type=folder_path, default=Path("build/preview"))
     p.set_defaults(run=cmd_preview)
     d = sub.add_parser("diff", parents=[common], help="what changed between two renderings")
     d.add_argument("old", help="a PDF, an edition folder, or REV:EDITION")
     d.add_argument("new", help="a PDF, an edition folder, or REV:EDITION")
-    d.add_argument("-o", "--output", type=Path, default=None, help="folder for report.html")
+    d.add_argument("-o", "--output", type=folder_path, default=None, help="folder for report.html")
     d.add_argument("--json", action="store_true", help="print the summary as JSON")
     d.add_argument("--dpi", type=float, default=100)
     d.add_argument("--threshold", type=float, default=0.0,

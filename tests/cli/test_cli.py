@@ -83,9 +83,26 @@ def test_an_output_that_cannot_be_written_is_named(edition: Callable[..., Path],
     root = edition(body_page("{type: paragraph, text: fine}"))
     (tmp_path / "taken.pdf").mkdir()
     result = run("build", str(root), "-o", str(tmp_path / "taken.pdf"), *paths())
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert f"error: cannot write {tmp_path / 'taken.pdf'}: it is a folder" in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"impact-report build: cannot write {tmp_path / 'taken.pdf'}: it is a folder" in result.stderr
     assert not (tmp_path / "taken.layout.json").exists()
+
+
+@pytest.mark.parametrize("command", [["preview", "PDF"], ["diff", "PDF", "PDF"], ["schema"]])
+def test_folder_outputs_refuse_a_file_and_name_a_folder_they_cannot_write(
+        command: list[str], edition: Callable[..., Path], tmp_path: Path) -> None:
+    root = edition(body_page("{type: paragraph, text: fine}"))
+    pdf = tmp_path / "r.pdf"
+    assert run("build", str(root), "-o", str(pdf), "-q", *paths()).returncode == 0
+    args = [str(pdf) if a == "PDF" else a for a in command]
+    manifest = (root / "manifest.yaml").read_bytes()
+    on_a_file = run(*args, "-o", str(root / "manifest.yaml"))
+    assert on_a_file.returncode == 2 and "is not a folder" in on_a_file.stderr
+    assert (root / "manifest.yaml").read_bytes() == manifest
+    (tmp_path / "locked").write_text("a file where a folder is needed")
+    blocked = run(*args, "-o", str(tmp_path / "locked" / "out"))
+    assert blocked.returncode == 2 and "Traceback" not in blocked.stderr, blocked.stderr
+    assert f"cannot write {tmp_path / 'locked'}" in blocked.stderr
 
 
 def test_check_validates_and_writes_nothing(edition: Callable[..., Path], tmp_path: Path) -> None:
