@@ -1,5 +1,6 @@
-"""Pictures as the PDF takes them: deep greys brought to 8 bits, and for the press, pictures
-separated into the printer's CMYK with the printer's own profile.
+"""Pictures as the PDF takes them: deep greys brought to 8 bits, photographs turned the way
+the camera was held, and for the press, pictures separated into the printer's CMYK with the
+printer's own profile.
 
 A press file may hold only CMYK and grey (PDF/X-1a forbids RGB outright; PDF/X-4 would need
 each RGB image tagged with a profile, which reportlab cannot write). Separating here, with
@@ -29,6 +30,9 @@ PRESS_MODES = frozenset({"CMYK", "L"})
 TO_GREY = frozenset({"LA", "La", "1"})
 #: How Pillow opens a 16-bit greyscale PNG; reportlab would clip its values to white.
 DEEP_GREY = frozenset({"I", "I;16", "I;16B", "I;16L"})
+
+#: The EXIF tag that says which way up the camera was held.
+ORIENTATION = 0x0112
 
 _CLASSES = {"mntr": "display", "scnr": "input", "prtr": "output", "spac": "colour space",
             "link": "device link", "abst": "abstract", "nmcl": "named colour"}
@@ -61,26 +65,33 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
     """The picture at ``path`` as an uncompressed TIFF in memory, or ``None`` when the file
     goes into the PDF as it is.
 
-    For the press, transparency is flattened on white, the paper (PDF/X-1a allows none, and a
-    picture is placed on the page, never over a tint), and RGB is separated with ``profile``
-    at perceptual intent, as for photographs; the image block's check makes sure there is one.
-    The picture's own RGB profile (Adobe RGB, say) is honoured; without one it is sRGB."""
+    A photograph whose EXIF says the camera was turned is turned upright (reportlab would place
+    it on its side). For the press, transparency is flattened on white, the paper (PDF/X-1a
+    allows none, and a picture is placed on the page, never over a tint), and RGB is separated
+    with ``profile`` at perceptual intent, as for photographs; the image block's check makes
+    sure there is one. The picture's own RGB profile (Adobe RGB, say) is honoured; without one
+    it is sRGB."""
     from PIL import Image as PILImage
-    from PIL import ImageCms
+    from PIL import ImageCms, ImageOps
 
     with PILImage.open(path) as im:
         mode = im.mode
-        if mode not in DEEP_GREY and (not press or mode in PRESS_MODES):
+        turned = im.getexif().get(ORIENTATION, 1) not in (1, None)
+        separate = press and mode not in PRESS_MODES
+        if not (turned or separate or mode in DEEP_GREY):
             return None
         im.load()
         source = _source_profile(im.info.get("icc_profile"))
+        upright = ImageOps.exif_transpose(im) if turned else im
         if mode in DEEP_GREY:
-            out: Image = im.convert("I").point(lambda v: v / 257 + 0.5).convert("L")  # 16-bit, rounded
-        else:
-            rgba = im.convert("RGBA")
+            out: Image = upright.convert("I").point(lambda v: v / 257 + 0.5).convert("L")  # 16-bit, rounded
+        elif separate:
+            rgba = upright.convert("RGBA")
             paper = PILImage.new("RGBA", rgba.size, (255, 255, 255, 255))
             out = PILImage.alpha_composite(paper, rgba).convert("L" if mode in TO_GREY else "RGB")
-    if out.mode == "RGB":
+        else:  # only turned: kept as it is, in a mode both TIFF and reportlab take
+            out = upright if upright.mode in ("L", "RGB", "RGBA", "CMYK") else upright.convert("RGBA")
+    if separate and out.mode == "RGB":
         if profile is None:
             raise ValueError(f"{path} is {mode}; a press build needs the printer's profile to separate it")
         cmyk = ImageCms.profileToProfile(out, source, ImageCms.getOpenProfile(str(profile)),

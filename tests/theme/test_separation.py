@@ -167,6 +167,21 @@ def test_a_one_bit_picture_goes_to_press_as_grey(edition: Callable[..., Path],
     assert list(pixels(image)[25, [10, 140], 0]) == [0, 255]
 
 
+def test_a_photo_taken_with_the_camera_turned_is_placed_upright(edition: Callable[..., Path]) -> None:
+    root = edition(body_page("{type: image, src: photo.jpg, alt: a photo, width: half}"))
+    sensor = Image.new("RGB", (200, 100), (255, 255, 255))
+    sensor.paste((0, 0, 0), (0, 0, 100, 100))  # black on the sensor's left
+    exif = Image.Exif()
+    exif[0x0112] = 6  # the camera was turned a quarter clockwise: show the picture turned so
+    sensor.save(root / "photo.jpg", quality=95, exif=exif)
+    pdf, sink = press_build(root, LAYOUT, "screen")
+    assert pdf is not None, errors_of(sink)
+    (image,) = images(pdf)
+    assert (image["/Width"], image["/Height"]) == (100, 200)
+    upright = pixels(image)
+    assert upright[20, 50].max() < 40 and upright[180, 50].min() > 215  # black now on top
+
+
 def test_a_press_build_without_a_profile_names_the_picture(edition: Callable[..., Path],
                                                            press_layout: Callable[..., Path]) -> None:
     pdf, sink = press_build(picture_edition(edition, rgb_photo), press_layout(profile=None))
