@@ -1,6 +1,6 @@
 """Pictures as the PDF takes them: deep greys brought to 8 bits, photographs turned the way
-the camera was held, and for the press, pictures separated into the printer's CMYK with the
-printer's own profile.
+the camera was held, wide-gamut RGB brought into sRGB for the screen, and for the press,
+pictures separated into the printer's CMYK with the printer's own profile.
 
 A press file may hold only CMYK and grey (PDF/X-1a forbids RGB outright; PDF/X-4 would need
 each RGB image tagged with a profile, which reportlab cannot write). Separating here, with
@@ -78,7 +78,9 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
         mode = im.mode
         turned = im.getexif().get(ORIENTATION, 1) not in (1, None)
         separate = press and mode not in PRESS_MODES
-        if not (turned or separate or mode in DEEP_GREY):
+        # On screen a PDF's RGB is taken as sRGB: a wider profile's numbers would look dull.
+        wide = None if press or mode not in ("RGB", "RGBA", "P", "PA") else _wide_profile(im.info.get("icc_profile"))
+        if not (turned or separate or wide or mode in DEEP_GREY):
             return None
         im.load()
         source = _source_profile(im.info.get("icc_profile"))
@@ -89,8 +91,13 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
             rgba = upright.convert("RGBA")
             paper = PILImage.new("RGBA", rgba.size, (255, 255, 255, 255))
             out = PILImage.alpha_composite(paper, rgba).convert("L" if mode in TO_GREY else "RGB")
-        else:  # only turned: kept as it is, in a mode both TIFF and reportlab take
+        else:  # for the screen: kept as it is, in a mode both TIFF and reportlab take
             out = upright if upright.mode in ("L", "RGB", "RGBA", "CMYK") else upright.convert("RGBA")
+    if wide is not None:
+        screen = ImageCms.profileToProfile(out, wide, _srgb(), renderingIntent=ImageCms.Intent.PERCEPTUAL,
+                                           outputMode=out.mode)
+        assert screen is not None  # only an in-place transform returns None
+        out = screen
     if separate and out.mode == "RGB":
         if profile is None:
             raise ValueError(f"{path} is {mode}; a press build needs the printer's profile to separate it")
@@ -106,13 +113,49 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
 
 def _source_profile(embedded: bytes | None) -> ImageCmsProfile:
     """The RGB profile a picture carries, else sRGB (as browsers and layout programs assume)."""
+    return _rgb_profile(embedded) or _srgb()
+
+
+def _rgb_profile(embedded: bytes | None) -> ImageCmsProfile | None:
     from PIL import ImageCms
 
-    if embedded:
-        try:
-            own = ImageCms.ImageCmsProfile(BytesIO(embedded))
-        except (OSError, ImageCms.PyCMSError):
-            own = None  # a broken tag: treat the picture as untagged, as other programs do
-        if own is not None and own.profile.xcolor_space.strip() == "RGB":
-            return own
+    if not embedded:
+        return None
+    try:
+        own = ImageCms.ImageCmsProfile(BytesIO(embedded))
+    except (OSError, ImageCms.PyCMSError):
+        return None  # a broken tag: treat the picture as untagged, as other programs do
+    return own if own.profile.xcolor_space.strip() == "RGB" else None
+
+
+def _wide_profile(embedded: bytes | None) -> ImageCmsProfile | None:
+    """The picture's RGB profile when it is not sRGB under another name: a few colours are
+    taken through it, and a profile that moves none of them by more than a step of 8-bit
+    colour is sRGB as far as the page can show."""
+    from PIL import Image as PILImage
+    from PIL import ImageCms
+
+    own = _rgb_profile(embedded)
+    if own is None:
+        return None
+    probe = PILImage.new("RGB", (len(PROBE), 1))
+    probe.putdata(PROBE)
+    seen = ImageCms.profileToProfile(probe, own, _srgb(), renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+    assert seen is not None
+    moved = max(abs(a - b) for got, want in zip(_pixels(seen), PROBE) for a, b in zip(got, want))
+    return own if moved > 1 else None
+
+
+#: Colours that tell one RGB space from another: a red, a green and a blue inside every
+#: gamut (a pure primary would be clipped to the same sRGB numbers), white and a mid grey.
+PROBE = [(200, 90, 60), (70, 170, 80), (60, 80, 190), (255, 255, 255), (128, 128, 128)]
+
+
+def _pixels(im: Image) -> list[tuple[int, ...]]:
+    return [im.getpixel((x, 0)) for x in range(im.width)]  # type: ignore[misc]
+
+
+def _srgb() -> ImageCmsProfile:
+    from PIL import ImageCms
+
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))

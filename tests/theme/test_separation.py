@@ -26,12 +26,17 @@ ADOBE_RGB = Path("/usr/share/color/icc/ghostscript/a98.icc")
 
 
 @pytest.fixture
-def press_layout(tmp_path: Path) -> Callable[..., Path]:
-    """A copy of layout/ whose templates name a press section (and the printer's profile)."""
+def profiles() -> None:
+    """The ICC profiles these tests use come from Debian's libgs-common."""
     if not PRINTER.exists():
         if os.environ.get("CI"):
             pytest.fail(f"{PRINTER} is missing; .ci/run installs Debian's libgs-common")
         pytest.skip(f"{PRINTER} is not installed here (CI installs libgs-common)")
+
+
+@pytest.fixture
+def press_layout(tmp_path: Path, profiles: None) -> Callable[..., Path]:
+    """A copy of layout/ whose templates name a press section (and the printer's profile)."""
 
     def make(profile: Path | None = PRINTER, standard: str = "PDF/X-1a:2001") -> Path:
         layout = tmp_path / "layout"
@@ -119,6 +124,26 @@ def test_a_pictures_own_rgb_profile_is_honoured(edition: Callable[..., Path],
     assert separated["srgb"] == separated["untagged"]
     # The same numbers mean a more saturated green in Adobe RGB: more cyan under the yellow.
     assert separated["adobe"][0] > separated["srgb"][0] and separated["adobe"][2] >= separated["srgb"][2]
+
+
+def test_on_screen_a_wide_gamut_picture_is_brought_into_srgb(edition: Callable[..., Path], profiles: None) -> None:
+    from PIL import ImageCms
+
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    green = Image.new("RGB", (300, 100), (70, 170, 80))
+    shown = {}
+    for tag, profile in (("srgb", srgb), ("adobe", ADOBE_RGB.read_bytes())):
+        root = edition(body_page("{type: image, src: photo.png, alt: a photo}"))
+        green.save(root / "photo.png", icc_profile=profile)
+        pdf, sink = press_build(root, LAYOUT, "screen")
+        assert pdf is not None, errors_of(sink)
+        (image,) = images(pdf)
+        assert image["/ColorSpace"] == "/DeviceRGB"
+        shown[tag] = tuple(int(v) for v in pixels(image)[50, 150])
+    assert shown["srgb"] == (70, 170, 80)  # already what the screen assumes: as it is
+    # The same numbers in Adobe RGB are a stronger green; in sRGB that needs other numbers.
+    red, green_, blue = shown["adobe"]
+    assert red < 30 and green_ >= 170 and blue < 80
 
 
 def test_transparency_is_flattened_on_paper_white(edition: Callable[..., Path],
