@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -14,12 +15,13 @@ from ..blocks.heading import HeadingMark
 from ..diagnostics import Sink, Span
 from ..model.edition import Edition
 from ..theme import Theme
-from ..theme.running import running_text
+from ..theme.running import fit_running, running_text
 from .layoutmap import LayoutMap, PageRecord
 from .marks import draw_crop_marks, draw_registration, draw_slug
 from .templates import build_templates
 
 FUZZ = 0.5  # points a block may exceed its frame by before it counts as overflow
+FOLIO_GAP = 18.0  # points between the running footer's text and the folio
 
 
 @dataclass(slots=True)
@@ -109,6 +111,7 @@ class ReportDoc(BaseDocTemplate):
             canvas.setLineWidth(spec.rule_width)
             canvas.line(x0, y - 5, x1, y - 5)
         font, size = styles.font("header.text")
+        text = fit_running(text, x1 - x0, lambda t: stringWidth(t, font, size))
         canvas.setFont(font, size)
         canvas.setFillColor(styles.para("header.text").textColor)
         if self.page % 2 == 1:  # on the outside edge, above the folio
@@ -130,11 +133,15 @@ class ReportDoc(BaseDocTemplate):
         canvas.setLineWidth(spec.rule_width)
         canvas.line(x0, spec.y + 12, x1, spec.y + 12)
         font, size = styles.font("footer.text")
+        folio_font, folio_size = styles.font("footer.folio")
+        # room for the folio as it is printed, and a gap before it
+        room = x1 - x0 - (stringWidth(str(record.folio), folio_font, folio_size) + FOLIO_GAP if record.folio else 0)
+        text = fit_running(text, room, lambda t: stringWidth(t, font, size))
         canvas.setFont(font, size)
         canvas.setFillColor(styles.para("footer.text").textColor)
         (canvas.drawString if right_hand else canvas.drawRightString)(x0 if right_hand else x1, spec.y, text)
         if record.folio is not None:
-            font, size = styles.font("footer.folio")
+            font, size = folio_font, folio_size
             canvas.setFont(font, size)
             canvas.setFillColor(styles.para("footer.folio").textColor)
             (canvas.drawRightString if right_hand else canvas.drawString)(x1 if right_hand else x0, spec.y,

@@ -5,13 +5,13 @@ The line is parsed here rather than handed to ``str.format``: a layout may name 
 fields, with no conversion, format spec or attribute access, and a field that would repeat
 what the line already shows (a section named like the report, as an opening section often
 is) is left out with the separator before it, so no page reads "Our 2022 Impact · Our 2022
-Impact".
+Impact". A line too long for its place is cut, with an ellipsis.
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 FIELDS = ("title", "section", "year", "organisation")
 
@@ -60,3 +60,31 @@ def running_text(text: str, values: Mapping[str, str]) -> str:
         kept = True
         shown.add(value)
     return out + pending
+
+
+ELLIPSIS = "\u2026"
+
+
+def fit_running(text: str, width: float, measure: Callable[[str], float]) -> str:
+    """``text`` cut to ``width`` (as ``measure`` gives it), ending in an ellipsis: a long
+    section title must not run into the folio or off the page. The cut goes back to a space
+    when one is near; a long word is cut where it must be."""
+    if measure(text) <= width:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with its ellipsis
+    while low < high:
+        mid = (low + high + 1) // 2
+        if measure(text[:mid] + ELLIPSIS) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    cut = text[:low]
+    space = cut.rfind(" ")
+    if space > 0 and low - space <= NEAR:
+        cut = cut[:space]
+    cut = cut.rstrip(" ·|–—-:,")
+    return cut + ELLIPSIS if cut else ""
+
+
+#: How many characters a cut may go back to end at a space.
+NEAR = 16

@@ -49,3 +49,24 @@ def test_header_stands_on_the_outside_edge_of_body_pages_only(edition: Callable[
     records = rendering.layout_map.pages
     assert any(box[1] <= left_hand[1] and box[3] >= left_hand[3] for box in records[1].header_footer)
     assert len(records[0].header_footer) == 1 and len(records[3].header_footer) == 1  # the footer only
+
+
+def footer_line(pdf: bytes, page_index: int) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """The characters in the bottom 60 points of a page, with their boxes, left to right."""
+    page = pdfium.PdfDocument(pdf)[page_index]
+    text = page.get_textpage()
+    chars = [(text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())]
+    return sorted(((c, box) for c, box in chars if box[3] < 60 and c.strip()), key=lambda cb: cb[1][0])
+
+
+def test_a_long_section_title_is_cut_before_the_folio(edition: Callable[..., Path]) -> None:
+    long_title = "A section whose title runs on and on " * 6
+    root = edition(body_page(f"{{type: heading, level: 1, text: {long_title.strip()}}}", TEXT))
+    rendering, sink = render_edition(root)
+    assert rendering is not None, errors_of(sink)
+    line = footer_line(rendering.pdf, 0)
+    folio = [box for c, box in line if c == "1"][-1]  # the folio stands at the right margin
+    words = [(c, box) for c, box in line if box[2] < folio[0]]
+    assert words[-1][0] == "\u2026"
+    assert folio[0] - max(box[2] for _, box in words) >= 12  # a clear gap before the folio
+    assert abs(folio[2] - 552) < 1

@@ -57,3 +57,21 @@ def test_bad_running_line_is_reported_at_its_line(field: str, what: str, tmp_pat
     messages = [d.render() for d in sink.errors]
     assert len(messages) == 1
     assert f"templates.yaml:{line}:" in messages[0] and f"{what}: unknown field '{bad[1:-1]}'" in messages[0]
+
+
+def test_a_running_line_that_fits_is_left_as_it_is() -> None:
+    from renderer.theme.running import fit_running
+    assert fit_running("Our 2022 Impact · Prevention", 200, lambda t: 5.0 * len(t)) == "Our 2022 Impact · Prevention"
+
+
+def test_a_long_running_line_is_cut_at_a_space_with_an_ellipsis() -> None:
+    from renderer.theme.running import fit_running
+    line = "Our 2022 Impact · Child Sexual Exploitation and Online Enticement"
+    cut = fit_running(line, 5.0 * 40, lambda t: 5.0 * len(t))
+    assert cut == "Our 2022 Impact · Child Sexual…" and len(cut) <= 40
+
+
+def test_a_long_word_is_cut_where_it_must_be_and_nothing_is_left_if_nothing_fits() -> None:
+    from renderer.theme.running import fit_running
+    assert fit_running("Report · " + "x" * 80, 5.0 * 30, lambda t: 5.0 * len(t)) == "Report · " + "x" * 20 + "…"
+    assert fit_running("Report", 3.0, lambda t: 5.0 * len(t)) == ""
