@@ -17,6 +17,7 @@ from ..model.block import Block, block_model, walk
 from .base import CheckContext, ComposeContext, register
 from .heading import Heading, HeadingMark
 from .markup import plain_paragraph
+from .text import TextFlow
 
 
 @block_model("contents")
@@ -39,7 +40,7 @@ def check(block: Contents, ctx: CheckContext) -> None:
 class ContentsEntry(Flowable):
     """One line: the folio (a form filled in later), the section title, a link over both."""
 
-    def __init__(self, key: str, title: Flowable, number_style: ParagraphStyle, number_width: float,
+    def __init__(self, key: str, title: TextFlow, number_style: ParagraphStyle, number_width: float,
                  linked: bool = True) -> None:
         super().__init__()
         self.linked = linked
@@ -49,8 +50,14 @@ class ContentsEntry(Flowable):
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         _, h = self.title.wrap(aw - self.number_width - 12, ah)
-        self.width, self.height = aw, max(h, self.number_style.leading)
+        # The title's first line stands level with the middle of the number's line, and a
+        # long title's further lines follow at its own leading, below.
+        self.width, self.height = aw, max(self.number_style.leading, self._title_drop() + h)
         return self.width, self.height
+
+    def _title_drop(self) -> float:
+        """From the entry's top to the top of the title's box."""
+        return self.number_style.leading / 2 - self.title.style.fontSize
 
     def draw(self) -> None:
         c = self.canv
@@ -59,7 +66,7 @@ class ContentsEntry(Flowable):
         c.doForm(self.form)
         c.restoreState()
         _, h = self.title.wrap(self.width - self.number_width - 12, self.height)
-        self.title.drawOn(c, self.number_width + 12, (self.height - h) / 2)
+        self.title.drawOn(c, self.number_width + 12, self.height - self._title_drop() - h)
         if self.linked:
             c.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
