@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", parents=[common], help="validate an edition; writes nothing")
     c.add_argument("edition", type=Path)
     c.add_argument("--strict", action="store_true")
+    c.add_argument("--profile", choices=("screen", "press"), default=None,
+                   help="check for screen or press (a press check wants pictures it can separate)")
     sc = sub.add_parser("schema", help="write the JSON Schemas of content files")
     sc.add_argument("-o", "--output", type=folder_path, default=Path("content"), help="folder (default: content)")
     sc.add_argument("-q", "--quiet", action="store_true")
@@ -150,7 +152,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .validate import check_edition
     sink = Sink()
     paths = _paths(args)
-    checked = check_edition(paths.edition, paths.layout, paths.fonts, sink)
+    checked = check_edition(paths.edition, paths.layout, paths.fonts, sink, profile=args.profile)
     code = _finish(sink, args.strict, args.quiet)
     if checked is not None and code == 0 and not args.quiet:
         print(f"{paths.edition}: {len(checked.edition.pages)} pages, {len(checked.edition.blocks())} blocks, "

@@ -112,6 +112,16 @@ def test_check_validates_and_writes_nothing(edition: Callable[..., Path], tmp_pa
     assert list(tmp_path.iterdir()) == [root]
 
 
+def test_check_for_the_press_wants_pictures_it_can_separate(edition: Callable[..., Path], tmp_path: Path) -> None:
+    from PIL import Image
+    root = edition(body_page("{type: image, src: photo.png, alt: a photo}"))
+    Image.new("RGB", (2000, 1000), "navy").save(root / "photo.png")
+    assert run("check", str(root), *paths()).returncode == 0
+    press = run("check", str(root), "--profile", "press", *paths())
+    assert press.returncode == 1
+    assert "00-page.yaml:3:" in press.stderr and "image 'photo.png' is RGB" in press.stderr
+
+
 @pytest.mark.parametrize("args", [[], ["frobnicate"], ["build", "--no-such-flag"], ["check"]])
 def test_usage_errors_exit_2(args: list[str]) -> None:
     assert run(*args).returncode == 2
