@@ -89,8 +89,8 @@ class ReportDoc(BaseDocTemplate):
             if press.slug:
                 m = self.edition.manifest
                 folio = f"folio {record.folio}" if record.folio is not None else "unnumbered"
-                draw_slug(canvas, g, self.theme.font("regular"),
-                          f"{m.title}  ·  {m.published}  ·  page {self.page} ({folio})  ·  {press.standard}")
+                draw_slug(canvas, g, self.theme.font("regular"), m.title,
+                          f"  ·  {m.published}  ·  page {self.page} ({folio})  ·  {press.standard}")
 
     def _running_values(self) -> dict[str, str]:
         manifest = self.edition.manifest

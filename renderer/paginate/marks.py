@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from ..theme import Geometry
+from ..theme.running import fit_running
 
 MARK_LENGTH = 18.0
+SLUG_SIZE = 6.0
 MARK_WIDTH = 0.3  # above the 0.25 pt that presses can hold
 
 
@@ -38,10 +42,18 @@ def draw_registration(canvas: Any, g: Geometry) -> None:
     canvas.restoreState()
 
 
-def draw_slug(canvas: Any, g: Geometry, font: str, text: str) -> None:
-    x0, y0, _, _ = g.trim_box
+def draw_slug(canvas: Any, g: Geometry, font: str, title: str, job: str) -> None:
+    """``title`` and then ``job`` (date, page, standard) between the crop marks: a long title
+    is cut, so the page it names is never lost."""
+    x0, y0, x1, _ = g.trim_box
+    left, right = x0 + MARK_LENGTH + g.bleed + 8, x1 - MARK_LENGTH - g.bleed - 8
+
+    def measure(t: str) -> float:
+        return stringWidth(t, font, SLUG_SIZE)
+
+    text = fit_running(title, right - left - measure(job), measure) + job
     canvas.saveState()
     canvas.setFillColorCMYK(0, 0, 0, 1)
-    canvas.setFont(font, 6)
-    canvas.drawString(x0 + MARK_LENGTH + g.bleed + 8, y0 - g.bleed - 14, text)
+    canvas.setFont(font, SLUG_SIZE)
+    canvas.drawString(left, y0 - g.bleed - 14, text)
     canvas.restoreState()
