@@ -141,6 +141,8 @@ def _check_readable(pdf: Path) -> None:
 
 def _checkout(rev: str, into: Path) -> None:
     """The content, layout and fonts as committed at ``rev`` (git archive: no worktree left behind)."""
+    if not rev or rev.startswith("-"):  # git would read it as an option (--output=..., --remote=...)
+        raise SideError(f"'{rev}' is not a revision")
     into.mkdir()
     try:
         archive = subprocess.run(["git", "-C", str(PROJECT), "archive", "--format=tar", rev, "content", "layout", "fonts"],

@@ -169,6 +169,13 @@ def test_review_of_a_damaged_pdf_or_layout_map_says_which_file(edition: Callable
     assert f"layout map {other.with_suffix('.layout.json')} is damaged" in result.stderr
 
 
+def test_a_revision_is_never_read_as_an_option_to_git(tmp_path: Path) -> None:
+    target = tmp_path / "written-by-git.tar"
+    result = run("diff", "--", f"--output={target}:content/2022", f"--output={target}:content/2022")
+    assert result.returncode == 2 and "is not a revision" in result.stderr
+    assert not target.exists()
+
+
 def test_preview_of_an_edition_folder(edition: Callable[..., Path], tmp_path: Path) -> None:
     root = edition(body_page("{type: paragraph, text: Hello}"))
     result = run("preview", str(root), "-o", str(tmp_path / "p"), "--dpi", "40", *paths())
