@@ -124,7 +124,8 @@ def _rendered(source: str, args: argparse.Namespace) -> Iterator[tuple[Path, str
             raise SideError(f"'{source}' is not a PDF, an edition folder or REV:EDITION")
         tree = Path(tmp) / "tree"
         _checkout(rev, tree)
-        if not (tree / edition).is_dir():
+        inside = (tree / edition).resolve()
+        if not inside.is_dir() or tree.resolve() not in inside.parents:  # not ../ out of the revision
             raise SideError(f"'{edition}' is not an edition folder at {rev}")
         yield _render(tree / edition, tree / "layout", tree / "fonts", Path(tmp), tree), source
 

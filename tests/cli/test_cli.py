@@ -174,6 +174,8 @@ def test_a_revision_is_never_read_as_an_option_to_git(tmp_path: Path) -> None:
     result = run("diff", "--", f"--output={target}:content/2022", f"--output={target}:content/2022")
     assert result.returncode == 2 and "is not a revision" in result.stderr
     assert not target.exists()
+    outside = run("diff", "HEAD:../../..", "HEAD:content/2020")
+    assert outside.returncode == 2 and "'../../..' is not an edition folder at HEAD" in outside.stderr
 
 
 def test_preview_of_an_edition_folder(edition: Callable[..., Path], tmp_path: Path) -> None:
