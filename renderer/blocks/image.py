@@ -72,7 +72,7 @@ def check(block: Image, ctx: CheckContext) -> None:
                        "set press: icc_profile: FILE in layout/templates.yaml, or supply the picture as a CMYK JPEG")
 
 
-_MODE_NAMES = {"RGB": "RGB", "RGBA": "RGB with transparency", "P": "an indexed-colour (RGB) picture",
+_MODE_NAMES = {"RGBA": "RGB with transparency", "P": "an indexed-colour (RGB) picture",
                "PA": "an indexed-colour (RGB) picture", "YCbCr": "YCbCr colour"}
 
 

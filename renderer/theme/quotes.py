@@ -3,8 +3,8 @@
 Content is typed on keyboards, and a straight quote set in a display face reads as a tick
 mark. Which way a quote turns depends only on what stands before it: after a letter, a digit
 or closing punctuation it closes (and ' is then an apostrophe, which is the same glyph ’);
-after a space, an opening bracket, a dash or nothing it opens. An apostrophe that starts a word before a digit ('90s) points the
-closing way, as printers set it.
+after a space, an opening bracket, a dash or nothing it opens. An apostrophe that starts a
+word before a digit ('90s) points the closing way, as printers set it.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ picture separates to the same bytes on every machine.
 
 from __future__ import annotations
 
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,7 +84,6 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
         if not (turned or separate or wide or mode in DEEP_GREY):
             return None
         im.load()
-        source = _source_profile(im.info.get("icc_profile"))
         upright = ImageOps.exif_transpose(im) if turned else im
         if mode in DEEP_GREY:
             out: Image = upright.convert("I").point(lambda v: v / 257 + 0.5).convert("L")  # 16-bit, rounded
@@ -101,6 +101,7 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
     if separate and out.mode == "RGB":
         if profile is None:
             raise ValueError(f"{path} is {mode}; a press build needs the printer's profile to separate it")
+        source = _rgb_profile(im.info.get("icc_profile")) or _srgb()
         cmyk = ImageCms.profileToProfile(out, source, ImageCms.getOpenProfile(str(profile)),
                                          renderingIntent=ImageCms.Intent.PERCEPTUAL, outputMode="CMYK")
         assert cmyk is not None  # only an in-place transform returns None
@@ -109,11 +110,6 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
     out.save(buffer, "TIFF")
     buffer.seek(0)
     return buffer
-
-
-def _source_profile(embedded: bytes | None) -> ImageCmsProfile:
-    """The RGB profile a picture carries, else sRGB (as browsers and layout programs assume)."""
-    return _rgb_profile(embedded) or _srgb()
 
 
 def _rgb_profile(embedded: bytes | None) -> ImageCmsProfile | None:
@@ -155,6 +151,7 @@ def _pixels(im: Image) -> list[tuple[int, ...]]:
     return [im.getpixel((x, 0)) for x in range(im.width)]  # type: ignore[misc]
 
 
+@cache
 def _srgb() -> ImageCmsProfile:
     from PIL import ImageCms
 
