@@ -6,7 +6,7 @@ A box taller than a page is reported by the paginator with the block's source li
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
@@ -33,11 +33,16 @@ class Stack(Flowable):
             return 0.0
         return max(self.items[i - 1].getSpaceAfter(), self.items[i].getSpaceBefore())
 
-    def draw(self) -> None:
+    def inner(self) -> Iterator[tuple[Flowable, float, float, float, float]]:
+        """Each item with its box (x, bottom, width, height) inside this stack, as drawn."""
         y = self.height
         for i, item in enumerate(self.items):
             y -= self._gap(i) + self._sizes[i][1]
-            item.drawOn(self.canv, 0, y)
+            yield item, 0.0, y, self._sizes[i][0], self._sizes[i][1]
+
+    def draw(self) -> None:
+        for item, x, y, _, _ in self.inner():
+            item.drawOn(self.canv, x, y)
 
 
 class Row(Flowable):
@@ -65,11 +70,16 @@ class Row(Flowable):
         self.width, self.height = aw, max(self._heights, default=0.0)
         return self.width, self.height
 
-    def draw(self) -> None:
+    def inner(self) -> Iterator[tuple[Flowable, float, float, float, float]]:
+        """Each column with its box (x, bottom, width, height) inside this row, as drawn."""
         x = 0.0
         for col, w, h in zip(self.columns, self._widths, self._heights):
-            col.drawOn(self.canv, x, self.height - h)
+            yield col, x, self.height - h, w, h
             x += w + self.gutter
+
+    def draw(self) -> None:
+        for col, x, y, _, _ in self.inner():
+            col.drawOn(self.canv, x, y)
 
 
 class Panel(Flowable):
@@ -100,3 +110,8 @@ class Panel(Flowable):
             c.rect(0, 0, self.rule_width, self.height, stroke=0, fill=1)
         c.restoreState()
         self.body.drawOn(c, self.indent + self.padding, self.padding)
+
+    def inner(self) -> Iterator[tuple[Flowable, float, float, float, float]]:
+        """The body with its box inside this panel."""
+        yield self.body, self.indent + self.padding, self.padding, self.width - self.indent - 2 * self.padding, \
+            self.height - 2 * self.padding

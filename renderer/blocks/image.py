@@ -41,6 +41,9 @@ class Image(Block):
     def ref_name(self) -> str:
         return self.alt[:40]
 
+    def files(self) -> tuple[str, ...]:
+        return (self.src,)
+
 
 def check(block: Image, ctx: CheckContext) -> None:
     path = resolve_inside(ctx.edition.root, block.src, block.span_of("src"), ctx.sink, "image")

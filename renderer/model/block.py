@@ -52,11 +52,15 @@ class Block:
             value = getattr(self, f.name)
             if value is None or value == () or _holds_blocks(value):
                 continue  # nested blocks have snapshots of their own
-            out[f.name] = _flat(value)
+            out[f.name] = flat_value(value)
         return out
 
     def depends_on(self) -> tuple[str, ...]:
         """Ids of the blocks whose numbers this one shows (a chart's table, a figure's ref)."""
+        return ()
+
+    def files(self) -> tuple[str, ...]:
+        """Files the block reads, relative to the edition folder (a picture)."""
         return ()
 
 
@@ -66,11 +70,12 @@ def _holds_blocks(value: object) -> bool:
     return isinstance(value, tuple) and any(_holds_blocks(v) for v in value)
 
 
-def _flat(value: object) -> str:
+def flat_value(value: object) -> str:
+    """A field's value as one line of text (tuples and nested records joined)."""
     if isinstance(value, tuple):
-        return "; ".join(_flat(v) for v in value)
+        return "; ".join(flat_value(v) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        parts = [f"{f.name}={_flat(getattr(value, f.name))}" for f in dataclasses.fields(value)
+        parts = [f"{f.name}={flat_value(getattr(value, f.name))}" for f in dataclasses.fields(value)
                  if f.name != "span" and getattr(value, f.name) not in (None, "", ())]
         return ", ".join(parts)
     return str(value)

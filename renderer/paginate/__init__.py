@@ -19,6 +19,7 @@ from ..model.numbers import Quantity
 from ..theme import Theme
 from .document import Landing, ReportDoc, _Abort
 from .layoutmap import LayoutMap
+from .provenance import content_snapshot, look_snapshot
 from .story import build_story
 
 __all__ = ["Rendering", "paginate", "LayoutMap"]
@@ -65,9 +66,9 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     if sink.errors:
         return None
     doc.layout_map.look = look_digest(theme)
-    doc.layout_map.content = {b.id: {"type": b.yaml_name, "title": b.ref_name, "source": b.span.path,
-                                     "line": b.span.line, "values": b.snapshot(), "depends_on": list(b.depends_on())}
-                              for b in edition.blocks()}
+    doc.layout_map.content = content_snapshot(edition)
+    doc.layout_map.look_values = look_snapshot(theme)
+    doc.layout_map.warnings = [d.render() for d in sink.warnings]
     return Rendering(out.getvalue(), doc.layout_map, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
 
 
@@ -75,7 +76,7 @@ def look_digest(theme: Theme) -> str:
     """A digest of everything in ``layout/`` and ``fonts/`` that the pages were drawn with:
     reviewers are told a page changed because of the look rather than the content."""
     h = hashlib.sha256(theme.profile.encode())
-    for path in (*theme.sources, *theme.font_paths.values()):
+    for path in (*theme.sources, *theme.font_paths.values(), *([theme.icc_profile] if theme.icc_profile else [])):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]

@@ -3,6 +3,7 @@ contents numbers, layout map and the block-level diagnostics of the paginator.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ..blocks.base import BlockRef
 from ..blocks.heading import HeadingMark
+from ..blocks.text import TextFlow
 from ..diagnostics import Sink, Span
 from ..model.edition import Edition
 from ..theme import Theme
@@ -154,9 +156,7 @@ class ReportDoc(BaseDocTemplate):
                frame_width: float) -> None:
         ref: BlockRef | None = getattr(flowable, "_block", None)
         if ref is not None:
-            rows_of = getattr(flowable, "row_boxes", None)
-            rows = [(k, bottom + b, bottom + t) for k, b, t in rows_of()] if rows_of else []
-            self.layout_map.place(ref, (x, bottom, x + width, bottom + height), rows, x, x + width)
+            self._record(flowable, ref, x, bottom, width, height, "")
             if width > frame_width + FUZZ:
                 self.sink.error(ref.span, f"{ref.type} '{ref.title}' is {width - frame_width:.0f} pt wider than "
                                 f"its column (page {self.page})",
@@ -164,6 +164,17 @@ class ReportDoc(BaseDocTemplate):
         mark: HeadingMark | None = getattr(flowable, "_heading", None)
         if mark is not None and mark.key not in self.state.landings:
             self._heading_landed(mark, bottom + height)
+
+    def _record(self, flowable: Flowable, ref: BlockRef, x: float, bottom: float, width: float, height: float,
+                parent: str) -> None:
+        """Put a block in the layout map, and the blocks nested in it (a chart in columns) as
+        blocks of their own, so that a change inside a container is traced to what changed."""
+        rows_of = getattr(flowable, "row_boxes", None)
+        rows = [(k, bottom + b, bottom + t) for k, b, t in rows_of()] if rows_of else []
+        lines = len(flowable.lines()) if isinstance(flowable, TextFlow) else 0
+        self.layout_map.place(ref, (x, bottom, x + width, bottom + height), rows, x, x + width, parent, lines)
+        for child, child_ref, cx, cy, cw, ch in _nested(flowable, ref):
+            self._record(child, child_ref, x + cx, bottom + cy, cw, ch, ref.id)
 
     def _heading_landed(self, mark: HeadingMark, top: float) -> None:
         folio = self.layout_map.pages[-1].folio
@@ -204,6 +215,22 @@ class ReportDoc(BaseDocTemplate):
         for define in self.form_definers:
             define(self.canv, self)
         self.canv.save()
+
+
+def _nested(flowable: Flowable, own: BlockRef
+            ) -> Iterator[tuple[Flowable, BlockRef, float, float, float, float]]:
+    """Flowables of other blocks drawn inside a layout box (stack, row, panel), each with its
+    box inside it, however deep."""
+    inner = getattr(flowable, "inner", None)
+    if inner is None:
+        return
+    for child, x, y, w, h in inner():
+        ref: BlockRef | None = getattr(child, "_block", None)
+        if ref is not None and ref.id != own.id:
+            yield child, ref, x, y, w, h
+        else:
+            for grandchild, gref, gx, gy, gw, gh in _nested(child, own):
+                yield grandchild, gref, x + gx, y + gy, gw, gh
 
 
 class _Abort(Exception):

@@ -34,6 +34,8 @@ class Placed:
     line: int
     bbox: Box
     rows: list[PlacedRow] = field(default_factory=list)
+    parent: str = ""  # the container (columns) it was drawn in
+    lines: int = 0    # lines of text, for blocks of text (a reflow is told in lines)
 
 
 @dataclass(slots=True)
@@ -52,21 +54,35 @@ class LayoutMap:
     look: str = ""  # digest of layout/ and fonts/: a restyle changes it
     pages: list[PageRecord] = field(default_factory=list)
     content: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # every value written in layout/ by file and dotted key: (value, line); fonts and other
+    # files the look reads by their digest
+    look_values: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # the build's warnings, as printed
 
-    def place(self, ref: BlockRef, bbox: Box, rows: list[tuple[str, float, float]], x0: float, x1: float) -> None:
-        lines = {key: (label, line) for key, label, line in ref.rows}
-        placed = [PlacedRow(key, lines.get(key, (key, ref.line))[0], lines.get(key, (key, ref.line))[1],
+    def place(self, ref: BlockRef, bbox: Box, rows: list[tuple[str, float, float]], x0: float, x1: float,
+              parent: str = "", lines: int = 0) -> None:
+        by_key = {key: (label, line) for key, label, line in ref.rows}
+        placed = [PlacedRow(key, by_key.get(key, (key, ref.line))[0], by_key.get(key, (key, ref.line))[1],
                             _round((x0, bottom, x1, top))) for key, bottom, top in rows]
-        self.pages[-1].blocks.append(Placed(ref.id, ref.type, ref.title, ref.source, ref.line, _round(bbox), placed))
+        self.pages[-1].blocks.append(Placed(ref.id, ref.type, ref.title, ref.source, ref.line, _round(bbox), placed,
+                                            parent, lines))
 
     def to_json(self) -> str:
-        data: dict[str, Any] = {"version": 1, "edition": self.edition, "pages": [_page(p) for p in self.pages]}
-        # One page per line: small, and still readable in a diff.
-        pages = ",\n".join(json.dumps(p, ensure_ascii=False, separators=(",", ":")) for p in data["pages"])
-        content = ",\n".join(f"{json.dumps(k, ensure_ascii=False)}:{json.dumps(v, ensure_ascii=False, separators=(',', ':'))}"
-                              for k, v in self.content.items())
-        return (f'{{"version":1,"edition":{json.dumps(self.edition, ensure_ascii=False)},'
-                f'"look":{json.dumps(self.look)},"pages":[\n{pages}\n],"content":{{\n{content}\n}}}}\n')
+        # One page (one content block, one layout file) per line: small, and still readable in a diff.
+        pages = ",\n".join(_dumps(_page(p)) for p in self.pages)
+        content = ",\n".join(f"{_dumps(k)}:{_dumps(v)}" for k, v in self.content.items())
+        look = ",\n".join(f"{_dumps(k)}:{_dumps(v)}" for k, v in self.look_values.items())
+        return (f'{{"version":{VERSION},"edition":{_dumps(self.edition)},"look":{_dumps(self.look)},'
+                f'"warnings":{_dumps(self.warnings)},"pages":[\n{pages}\n],"content":{{\n{content}\n}},'
+                f'"look_values":{{\n{look}\n}}}}\n')
+
+
+#: The layout map's format; the review tools refuse a map of another version.
+VERSION = 2
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _page(p: PageRecord) -> dict[str, Any]:
@@ -74,7 +90,9 @@ def _page(p: PageRecord) -> dict[str, Any]:
             "header_footer": p.header_footer,
             "blocks": [{"id": b.id, "type": b.type, "title": b.title, "source": b.source, "line": b.line,
                         "bbox": b.bbox, "rows": [{"key": r.key, "label": r.label, "line": r.line, "bbox": r.bbox}
-                                                 for r in b.rows]} for b in p.blocks]}
+                                                 for r in b.rows], **({"parent": b.parent} if b.parent else {}),
+                        **({"lines": b.lines} if b.lines else {})}
+                       for b in p.blocks]}
 
 
 def _round(box: Box) -> Box:

@@ -1,0 +1,80 @@
+"""What a rendering was made from, as the review tools compare it: each block's content, the
+manifest's fields, every value written in ``layout/`` and the digest of every other file the
+build read (fonts, pictures, the printer's profile), each with the line that holds it.
+
+A reviewer is told that a page changed *because* of one of these; a page that changed with
+none of them changed is unexplained, so a file read here but left out would be a false alarm.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import Sink
+from ..load import load_yaml
+from ..load.files import display_path
+from ..load.nodes import Map, Node, Scalar, Seq
+from ..model.block import flat_value
+from ..model.edition import Edition
+from ..theme import Theme
+
+MANIFEST_ID = "manifest"
+
+
+def content_snapshot(edition: Edition) -> dict[str, dict[str, Any]]:
+    """Every block by id, and the manifest, as flat text by field with each field's line."""
+    out = {MANIFEST_ID: _manifest(edition)}
+    for block in edition.blocks():
+        values = block.snapshot()
+        for name in block.files():
+            values[f"file {name}"] = "sha256:" + _digest(edition.root / name)
+        out[block.id] = {"type": block.yaml_name, "title": block.ref_name, "source": block.span.path,
+                         "line": block.span.line, "values": values,
+                         "lines": {k: block.span_of(k).line for k in values if block.span_of(k) != block.span},
+                         "depends_on": list(block.depends_on()),
+                         "children": [child.id for child in block.children()]}
+    return out
+
+
+def _manifest(edition: Edition) -> dict[str, Any]:
+    m = edition.manifest
+    values = {f.name: flat_value(getattr(m, f.name)) for f in dataclasses.fields(m)
+              if f.name not in ("span", "field_spans") and getattr(m, f.name) not in (None, ())}
+    lines = {name: span.line for name, span in m.field_spans}
+    return {"type": "manifest", "title": "", "source": m.span.path, "line": 1, "values": values,
+            "lines": lines, "depends_on": [], "children": []}
+
+
+def look_snapshot(theme: Theme) -> dict[str, dict[str, tuple[str, int]]]:
+    """Each layout file's values by dotted key (``palette.navy.rgb``) with their lines, and each
+    other file the look reads (fonts, the printer's profile) by its digest."""
+    out: dict[str, dict[str, tuple[str, int]]] = {}
+    for path in theme.sources:
+        node = load_yaml(path, display_path(path), Sink())  # read and checked already by the theme
+        out[display_path(path)] = dict(_flatten(node, "")) if node is not None else {}
+    files = [*theme.font_paths.values(), *([theme.icc_profile] if theme.icc_profile else [])]
+    for path in files:
+        out[display_path(path)] = {"file": ("sha256:" + _digest(path), 0)}
+    return out
+
+
+def _flatten(node: Node, prefix: str) -> list[tuple[str, tuple[str, int]]]:
+    if isinstance(node, Scalar):
+        return [(prefix, (node.text, node.span.line))]
+    if isinstance(node, Seq):
+        if all(isinstance(item, Scalar) for item in node.items):  # [100, 82, 28, 38]: one value
+            return [(prefix, (", ".join(item.text for item in node.items if isinstance(item, Scalar)),
+                              node.span.line))]
+        return [pair for i, item in enumerate(node.items) for pair in _flatten(item, f"{prefix}[{i}]")]
+    assert isinstance(node, Map)
+    return [pair for key, value in node.entries for pair in _flatten(value, f"{prefix}.{key.text}" if prefix else key.text)]
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+__all__ = ["content_snapshot", "look_snapshot", "MANIFEST_ID"]
