@@ -4,6 +4,8 @@ must never replace a content file."""
 from __future__ import annotations
 
 import argparse
+import math
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -21,3 +23,18 @@ def folder_path(text: str) -> Path:
     if not text or (path.exists() and not path.is_dir()):
         raise argparse.ArgumentTypeError(f"'{text}' is not a folder; -o names the folder to write into")
     return path
+
+
+def bounded(low: float, high: float, what: str) -> Callable[[str], float]:
+    """A number argument within [low, high] (nan and infinities refused), e.g. ``--dpi``."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+        if not math.isfinite(value) or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} must be between {low:g} and {high:g}, not '{text}'")
+        return value
+
+    return parse

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
+import math
 import os
 import subprocess
 import sys
@@ -16,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .arguments import folder_path
+from .arguments import bounded, folder_path
 from .diagnostics import Sink
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -26,48 +28,61 @@ class SideError(Exception):
     """A side of a diff could not be read or rendered."""
 
 
+MAX_DPI = 600  # a US Letter page at 600 dpi is 34 megapixels; more is never needed to review
+
+
 def add_review_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("preview", parents=[common], help="PNG of each page and a contact sheet")
     p.add_argument("source", help="a PDF or an edition folder")
     p.add_argument("--pages", default=None, help="pages to render, e.g. 3-5 or 1,4,7 (physical page numbers)")
-    p.add_argument("--dpi", type=float, default=150)
+    p.add_argument("--dpi", type=bounded(10, MAX_DPI, "--dpi"), default=150)
     p.add_argument("-o", "--output", type=folder_path, default=Path("build/preview"))
     p.set_defaults(run=cmd_preview)
     d = sub.add_parser("diff", parents=[common], help="what changed between two renderings")
     d.add_argument("old", help="a PDF, an edition folder, or REV:EDITION")
     d.add_argument("new", help="a PDF, an edition folder, or REV:EDITION")
-    d.add_argument("-o", "--output", type=folder_path, default=None, help="folder for report.html")
+    d.add_argument("-o", "--output", type=folder_path, default=None,
+                   help="folder for report.html and its pictures (report-files/)")
     d.add_argument("--json", action="store_true", help="print the summary as JSON")
-    d.add_argument("--dpi", type=float, default=100)
-    d.add_argument("--threshold", type=float, default=0.0,
+    d.add_argument("--dpi", type=bounded(36, 300, "--dpi"), default=100,
+                   help="resolution the pages are compared at (36-300)")
+    d.add_argument("--threshold", type=bounded(0, 1, "--threshold"), default=0.0,
                    help="share of changed pixels (0-1) under which a page counts as unchanged")
-    d.add_argument("--tolerance", type=int, default=40, help="per-channel colour difference (0-255) ignored")
-    d.add_argument("--ignore", action="append", default=[], metavar="PAGE:X0,Y0,X1,Y1",
+    d.add_argument("--delta-e", type=bounded(0, 100, "--delta-e"), default=None,
+                   help="colour difference (CIEDE2000) a pixel may have and count as unchanged "
+                        "(default 2: about what a careful eye sees on paper)")
+    d.add_argument("--ignore", action="append", default=[], type=_ignore, metavar="PAGE:X0,Y0,X1,Y1",
                    help="leave a region (PDF points) out of the pixel comparison; PAGE 0 = every page")
     d.set_defaults(run=cmd_diff)
 
 
-def parse_pages(spec: str | None) -> list[int] | None:
+def parse_pages(spec: str | None, count: int) -> list[int] | None:
+    """``3-5`` or ``1,4,7`` as page numbers, each within 1..count."""
     if not spec:
         return None
-    pages: list[int] = []
+    pages: set[int] = set()
     for part in spec.split(","):
         a, _, b = part.partition("-")
-        pages += list(range(int(a), int(b or a) + 1))
-    return pages
+        first, last = int(a), int(b or a)
+        if not 1 <= first <= last <= count:
+            raise ValueError(f"pages run from 1 to {count}; '{part}' is not among them")
+        pages.update(range(first, last + 1))
+    return sorted(pages)
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    from .review import preview
-    try:
-        pages = parse_pages(args.pages)
-    except ValueError:
-        print(f"impact-report preview: --pages {args.pages!r} is not like 3-5 or 1,4,7", file=sys.stderr)
-        return 2
+    from .review import RasterError, preview
+    from .review.raster import page_count
     try:
         with _rendered(args.source, args) as (pdf, _label):
+            try:
+                pages = parse_pages(args.pages, page_count(pdf))
+            except ValueError as exc:
+                detail = str(exc) if "pages run" in str(exc) else "it is not like 3-5 or 1,4,7"
+                print(f"impact-report preview: --pages {args.pages!r}: {detail}", file=sys.stderr)
+                return 2
             result = preview(pdf, args.output, pages, args.dpi)
-    except SideError as exc:
+    except (SideError, RasterError) as exc:
         print(f"impact-report preview: {exc}", file=sys.stderr)
         return 2
     if not args.quiet:
@@ -76,31 +91,49 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .review import DiffOptions, Ignore, LayoutMapError, Side, diff, render_json, render_terminal, write_html
-    try:
-        ignore = tuple(_ignore(spec, Ignore) for spec in args.ignore)
-    except ValueError:
-        print("impact-report diff: --ignore takes PAGE:X0,Y0,X1,Y1", file=sys.stderr)
-        return 2
-    options = DiffOptions(args.dpi, args.tolerance, args.threshold, ignore)
+    from .review import (DiffOptions, LayoutMapError, RasterError, Side, diff, pictures_folder, render_json,
+                         render_terminal, write_html)
+    report = args.output / "report.html" if args.output is not None else None
+    folder = pictures_folder(report) if report is not None else None
+    options = DiffOptions(args.dpi, threshold=args.threshold, ignore=tuple(args.ignore), pictures=folder)
+    if args.delta_e is not None:
+        options = dataclasses.replace(options, delta_e=args.delta_e)
     try:
         with _rendered(args.old, args) as (old_pdf, old_label), _rendered(args.new, args) as (new_pdf, new_label):
+            if folder is not None:
+                _fresh_folder(folder)
             result = diff(Side.of(old_pdf, old_label), Side.of(new_pdf, new_label), options)
-            if args.output is not None:
-                write_html(result, args.output / "report.html")
-    except (SideError, LayoutMapError) as exc:
+            if report is not None:
+                write_html(result, report)
+    except (SideError, LayoutMapError, RasterError) as exc:
         print(f"impact-report diff: {exc}", file=sys.stderr)
         return 2
     print(render_json(result) if args.json else render_terminal(result), end="")
-    if args.output is not None and not args.quiet:
-        print(f"wrote {args.output / 'report.html'}", file=sys.stderr)
+    if report is not None and not args.quiet:
+        print(f"wrote {report} and its pictures in {folder}", file=sys.stderr)
     return result.exit_code
 
 
-def _ignore(spec: str, cls: Any) -> Any:
+def _fresh_folder(folder: Path) -> None:
+    """The pictures' folder, emptied of an earlier report's pictures (and nothing else)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.png"):
+        old.unlink()
+
+
+def _ignore(spec: str) -> Any:
+    from .review import Ignore
     page, _, box = spec.partition(":")
-    x0, y0, x1, y1 = (float(v) for v in box.split(","))
-    return cls(int(page), (x0, y0, x1, y1))
+    try:
+        values = [float(v) for v in box.split(",")]
+        number = int(page)
+    except ValueError:
+        values, number = [], -1
+    if len(values) != 4 or number < 0 or not all(math.isfinite(v) for v in values) \
+            or values[0] >= values[2] or values[1] >= values[3]:
+        raise argparse.ArgumentTypeError(f"'{spec}' is not PAGE:X0,Y0,X1,Y1 (a page number, 0 for every page, "
+                                         "and a box in points with X0 < X1 and Y0 < Y1)")
+    return Ignore(number, (values[0], values[1], values[2], values[3]))
 
 
 @contextlib.contextmanager

@@ -1,9 +1,38 @@
-"""What changed in the content itself, block by block, from the snapshots in two layout maps."""
+"""What changed in what the renderings were made from: the content block by block, the
+manifest, and the layout files key by key, from the snapshots in two layout maps."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from .colour import hex_delta_e
+from .textdiff import SentenceChange, diff_text, word_diff
+
+MANIFEST_ID = "manifest"  # the manifest's entry among the blocks (renderer.paginate.provenance)
+LONG = 60  # characters: a longer value is compared sentence by sentence
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field of a block (or of the manifest) as it was and as it is."""
+
+    name: str
+    line: int
+    old: str | None     # None: the field was added
+    new: str | None     # None: the field was removed
+    sentences: tuple[SentenceChange, ...]
+
+    def describe(self) -> str:
+        if self.old is None:
+            return f"{self.name} added: {self.new}"
+        if self.new is None:
+            return f"{self.name} removed"
+        if self.name.startswith("file "):
+            return f"{self.name[5:]} was replaced by another file of the same name ({self.old} → {self.new})"
+        if self.name.startswith("row:"):
+            return f"row {_label(self.new)} changed: {_cells_changed(self.old, self.new)}"
+        return f"{self.name}: " + "; ".join(s.marked() for s in self.sentences)
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,30 +42,88 @@ class BlockChange:
     type: str
     title: str
     where: str       # "content/2022/07-by-state.yaml:12" (new side when it exists)
-    details: tuple[str, ...]
+    fields: tuple[FieldChange, ...] = ()
+    details: tuple[str, ...] = ()   # rows added or removed, numbers shown from another block
+
+    @property
+    def source(self) -> str:
+        return self.where.rpartition(":")[0]
+
+    def name(self) -> str:
+        if self.type == "manifest":
+            return self.source
+        return f"{self.type} '{self.title}'" if self.title else f"{self.type} {self.id}"
 
     def describe(self) -> str:
-        head = f"{self.type} '{self.title}'" if self.title else f"{self.type} {self.id}"
         if self.kind != "changed":
-            return f"{head}: {self.kind} ({self.where})"
-        return f"{head}: {'; '.join(self.details)} ({self.where})"
+            return f"{self.name()}: {self.kind} ({self.where})"
+        parts = [f.describe() for f in self.fields] + list(self.details)
+        return f"{self.name()}: {'; '.join(parts)} ({self.where})"
+
+
+@dataclass(frozen=True, slots=True)
+class LookChange:
+    """One value in a layout file (or a font or profile file) as it was and as it is."""
+
+    file: str
+    key: str
+    line: int
+    old: str | None
+    new: str | None
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    @property
+    def delta_e(self) -> float | None:
+        """How far a colour moved, when the value is one."""
+        if self.old and self.new and _is_hex(self.old) and _is_hex(self.new):
+            return hex_delta_e(self.old, self.new)
+        return None
+
+    def describe(self) -> str:
+        if self.key == "file":
+            return f"{self.file}: {'added' if self.old is None else 'removed' if self.new is None else 'replaced'}"
+        if self.old is None:
+            return f"{self.where}: {self.key} added: '{self.new}'"
+        if self.new is None:
+            return f"{self.where}: {self.key} removed (was '{self.old}')"
+        de = self.delta_e
+        shift = f" (ΔE {de:.1f})" if de is not None else ""
+        return f"{self.where}: {self.key} '{self.old}' → '{self.new}'{shift}"
 
 
 def content_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> list[BlockChange]:
     out: list[BlockChange] = []
     for block_id, after in new.items():
         before = old.get(block_id)
-        where = f"{after['source']}:{after['line']}"
         if before is None:
-            out.append(BlockChange(block_id, "added", after["type"], after["title"], where, ()))
+            out.append(BlockChange(block_id, "added", after["type"], after["title"], _where(after)))
         elif before.get("values") != after.get("values"):
-            details = _details(before.get("values", {}), after.get("values", {}))
-            out.append(BlockChange(block_id, "changed", after["type"], after["title"], where, details))
+            fields, details = _fields(before, after)
+            out.append(BlockChange(block_id, "changed", after["type"], after["title"], _where(after), fields, details))
     for block_id, before in old.items():
         if block_id not in new:
-            out.append(BlockChange(block_id, "removed", before["type"], before["title"],
-                                   f"{before['source']}:{before['line']}", ()))
+            out.append(BlockChange(block_id, "removed", before["type"], before["title"], _where(before)))
     return out + _dependants(new, {c.id: c for c in out})
+
+
+def look_changes(old: dict[str, dict[str, tuple[str, int]]], new: dict[str, dict[str, tuple[str, int]]]
+                 ) -> list[LookChange]:
+    out: list[LookChange] = []
+    for file in sorted(set(old) | set(new)):
+        a, b = old.get(file, {}), new.get(file, {})
+        for key in [*b, *(k for k in a if k not in b)]:
+            va, vb = a.get(key), b.get(key)
+            if va is None or vb is None or va[0] != vb[0]:
+                line = (vb or va or ("", 0))[1]
+                out.append(LookChange(file, key, line, va[0] if va else None, vb[0] if vb else None))
+    return out
+
+
+def _where(entry: dict[str, Any]) -> str:
+    return f"{entry['source']}:{entry['line']}"
 
 
 def _dependants(new: dict[str, dict[str, Any]], changed: dict[str, BlockChange]) -> list[BlockChange]:
@@ -45,33 +132,34 @@ def _dependants(new: dict[str, dict[str, Any]], changed: dict[str, BlockChange])
     for block_id, after in new.items():
         sources = [changed[d] for d in after.get("depends_on", []) if d in changed]
         if sources and block_id not in changed:
-            out.append(BlockChange(block_id, "changed", after["type"], after["title"], f"{after['source']}:{after['line']}",
+            out.append(BlockChange(block_id, "changed", after["type"], after["title"], _where(after), (),
                                    tuple(f"shows numbers from {s.type} '{s.title}', which changed" for s in sources)))
     return out
 
 
-def _details(before: dict[str, str], after: dict[str, str]) -> tuple[str, ...]:
+def _fields(before: dict[str, Any], after: dict[str, Any]) -> tuple[tuple[FieldChange, ...], tuple[str, ...]]:
+    a, b = before.get("values", {}), after.get("values", {})
+    lines = {**before.get("lines", {}), **after.get("lines", {})}
+    line = int(after.get("line", 0))
+    fields = [_field(k, int(lines.get(k, line)), a.get(k), v) for k, v in b.items()
+              if a.get(k) != v and not (k.startswith("row:") and k not in a)]
+    fields += [FieldChange(k, int(lines.get(k, line)), v, None, ()) for k, v in a.items()
+               if k not in b and not k.startswith("row:")]
     details: list[str] = []
-    rows_added = [k for k in after if k.startswith("row:") and k not in before]
-    rows_removed = [k for k in before if k.startswith("row:") and k not in after]
-    for key, value in after.items():
-        if key in before and before[key] != value:
-            if key.startswith("row:"):
-                details.append(f"row {_label(value)} changed: {_cells_changed(before[key], value)}")
-            else:
-                details.append(f"{key}: {_short(before[key])} → {_short(value)}")
-        elif key not in before and not key.startswith("row:"):
-            details.append(f"{key} added: {_short(value)}")
-    for key in before:
-        if key not in after and not key.startswith("row:"):
-            details.append(f"{key} removed")
-    if rows_added:
-        details.append(f"{len(rows_added)} row{'s' if len(rows_added) > 1 else ''} added "
-                       f"({', '.join(_label(after[k]) for k in rows_added)})")
-    if rows_removed:
-        details.append(f"{len(rows_removed)} row{'s' if len(rows_removed) > 1 else ''} removed "
-                       f"({', '.join(_label(before[k]) for k in rows_removed)})")
-    return tuple(details)
+    for verb, rows, values in (("added", [k for k in b if k.startswith("row:") and k not in a], b),
+                               ("removed", [k for k in a if k.startswith("row:") and k not in b], a)):
+        if rows:
+            details.append(f"{len(rows)} row{'s' if len(rows) > 1 else ''} {verb} "
+                           f"({', '.join(_label(values[k]) for k in rows)})")
+    return tuple(fields), tuple(details)
+
+
+def _field(name: str, line: int, old: str | None, new: str) -> FieldChange:
+    if old is None or name.startswith(("row:", "file ")):
+        return FieldChange(name, line, old, new, ())
+    if len(old) > LONG or len(new) > LONG:
+        return FieldChange(name, line, old, new, diff_text(old, new).sentences)
+    return FieldChange(name, line, old, new, (word_diff(old, new),))
 
 
 def _label(row: str) -> str:
@@ -84,6 +172,5 @@ def _cells_changed(before: str, after: str) -> str:
     return ", ".join(pairs) if pairs and len(a) == len(b) else f"{before} → {after}"
 
 
-def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+def _is_hex(value: str) -> bool:
+    return len(value) == 7 and value[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in value[1:])

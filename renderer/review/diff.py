@@ -1,21 +1,27 @@
-"""Comparing two renderings page by page: align, compare pixels and words, trace to content."""
+"""Comparing two renderings page by page: align, compare pixels and words, trace to content.
+
+Every page pair is compared whole, running header and footer included; a page whose only
+change is a folio that renumbered (or a section name that moved with its pages) is listed as
+renumbered. Each changed page is then explained by what the renderings were made from (see
+:mod:`.explain`); a change nothing explains is flagged as unexpected.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from .align import align
-from .content import BlockChange, content_changes
+from .content import BlockChange, LookChange, content_changes, look_changes
+from .explain import Cause, Reflow, explain_page, reflows
 from .layout import Box, LayoutMap, RowPlace, layout_path, load_layout, overlaps
 from .pdftext import PageText, read_texts
-from .pixeldiff import PixelDiff, Rect
-from .raster import compare_pairs, make_pool, rasterise
-from .textdiff import TextChange, diff_text
+from .pixeldiff import CELL, DEFAULT_DELTA_E
+from .raster import PairJob, PairResult, Pictures, Raster, compare_pairs, picture_page, to_points
+from .textdiff import SentenceChange, TextChange, diff_text, word_diff
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +35,10 @@ class Ignore:
 @dataclass(frozen=True, slots=True)
 class DiffOptions:
     dpi: float = 100
-    tolerance: int = 40          # per-channel difference (0-255) that counts as a changed pixel
-    threshold: float = 0.0       # share of changed pixels under which a page counts as unchanged
+    delta_e: float = DEFAULT_DELTA_E  # CIEDE2000 difference at or below which a pixel is unchanged
+    threshold: float = 0.0            # share of changed pixels under which a page counts as unchanged
     ignore: tuple[Ignore, ...] = ()
+    pictures: Path | None = None      # folder for the report's page images; None: no images
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +50,16 @@ class Side:
     @staticmethod
     def of(pdf: Path, label: str | None = None) -> Side:
         return Side(pdf, load_layout(layout_path(pdf)), label or str(pdf))
+
+    def folio(self, index: int) -> int | None:
+        if self.layout is not None and index < len(self.layout.pages):
+            return self.layout.pages[index].folio
+        return None
+
+    def page_name(self, number: int) -> str:
+        """How a reviewer names a page: by its printed folio and its place in the file."""
+        folio = self.folio(number - 1)
+        return f"folio {folio}, page {number}" if folio is not None else f"page {number}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +85,24 @@ class PageChange:
     regions: tuple[Box, ...]             # in new-page PDF points (x0, y0, x1, y1, origin bottom-left)
     text: TextChange
     locations: tuple[Location, ...]
-    expected: bool | None                # None without layout maps
-    reflowed: bool = False
+    causes: tuple[Cause, ...] | None     # empty: nothing explains it (unexpected); None: no layout maps
+    max_delta_e: float = 0.0
+    furniture: SentenceChange | None = None   # the running header and footer, when they changed
+    pictures: Pictures | None = None
+    size: tuple[float, float] = (0.0, 0.0)   # the new page's width and height in points
+
+    @property
+    def expected(self) -> bool | None:
+        return bool(self.causes) if self.causes is not None else None
+
+    def name(self, old: Side, new: Side) -> str:
+        """"folio 10, page 11" (and what it was, when that differs)."""
+        a, b = old.page_name(self.old), new.page_name(self.new)
+        return b if a == b else f"{b} (was {a})"
+
+    @property
+    def reflowed(self) -> bool:
+        return bool(self.causes) and all(c.kind == "reflow" for c in self.causes or ())
 
 
 @dataclass(slots=True)
@@ -82,114 +115,170 @@ class DiffResult:
     moved: list[tuple[int, int]] = field(default_factory=list)
     renumbered: list[tuple[int, int]] = field(default_factory=list)
     content: list[BlockChange] = field(default_factory=list)
-    look_changed: bool = False
-    images: dict[tuple[str, int], np.ndarray] = field(default_factory=dict, repr=False)
+    look: list[LookChange] = field(default_factory=list)
+    reflows: list[Reflow] = field(default_factory=list)
+    pictures: dict[tuple[str, int], str] = field(default_factory=dict)  # inserted, removed, moved pages
+    traced: bool = False     # both sides have layout maps
     dpi: float = 100
+
+    @property
+    def look_changed(self) -> bool:
+        return bool(self.look)
 
     @property
     def unexpected(self) -> list[PageChange]:
         return [c for c in self.changed if c.expected is False]
 
     @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.new.layout.warnings if self.new.layout else ()
+
+    @property
     def exit_code(self) -> int:
         return 1 if (self.changed or self.inserted or self.removed or self.moved) else 0
+
+    def groups(self) -> list[tuple[Cause | None, list[PageChange]]]:
+        """Changed pages by cause, in the order the causes first appear; unexplained last."""
+        by_key: dict[str, tuple[Cause | None, list[PageChange]]] = {}
+        for change in self.changed:
+            causes: tuple[Cause | None, ...] = change.causes or (None,)
+            for cause in causes:
+                key = cause.key if cause else "\0unexplained"
+                by_key.setdefault(key, (cause, []))[1].append(change)
+        return sorted(by_key.values(), key=lambda g: g[0] is None)
 
 
 def diff(old: Side, new: Side, options: DiffOptions = DiffOptions()) -> DiffResult:
     texts_old, texts_new = read_texts(old.pdf, old.layout), read_texts(new.pdf, new.layout)
     alignment = align([t.fingerprint for t in texts_old], [t.fingerprint for t in texts_new])
-    result = DiffResult(old, new, dpi=options.dpi)
+    result = DiffResult(old, new, dpi=options.dpi, traced=old.layout is not None and new.layout is not None)
     result.inserted = [n + 1 for n in alignment.inserted]
     result.removed = [o + 1 for o in alignment.removed]
     result.moved = [(o + 1, n + 1) for o, n in alignment.moved]
     if old.layout and new.layout:
         result.content = content_changes(old.layout.content, new.layout.content)
-        result.look_changed = old.layout.look != new.layout.look
-    folio_shift = _folio_pairs(alignment.pairs, texts_old, texts_new, old.layout, new.layout)
-    scale = options.dpi / 72
-    jobs = [(o, n, _mask(_shape(texts_new[n], scale), n, texts_new[n].height, scale, new.layout, options.ignore))
-            for o, n in alignment.pairs]
-    pool = make_pool() if len(jobs) >= 24 else None
-    try:
-        compared = compare_pairs(old.pdf, new.pdf, jobs, options.dpi, options.tolerance, options.threshold, pool)
-    finally:
-        if pool is not None:
-            pool.shutdown()
-    changed_ids = {c.id for c in result.content}
-    for o, n, pixels, a, b in compared:
-        _compare_pair(result, options, o, n, pixels, (a, b), texts_old[o], texts_new[n], folio_shift, changed_ids)
-    _keep_inserted_images(result, options)
+        result.look = look_changes(old.layout.look_values, new.layout.look_values)
+        if old.layout.look != new.layout.look and not result.look:  # a file the snapshot does not name
+            result.look = [LookChange("layout/", "file", 0, "", "")]
+        result.reflows = reflows(old.layout, new.layout, result.content, alignment.pairs)
+    shifts = _Shifts.of(alignment.pairs, texts_old, texts_new, old.layout, new.layout)
+    texts = {(o, n): (diff_text(texts_old[o].body, texts_new[n].body),
+                      _furniture(texts_old[o].furniture, texts_new[n].furniture)) for o, n in alignment.pairs}
+    jobs = [PairJob(o, n, _left_out(n, options.ignore), not texts[o, n][0].empty) for o, n in alignment.pairs]
+    raster = Raster(options.dpi, options.delta_e, options.threshold, options.pictures)
+    for pair in compare_pairs(old.pdf, new.pdf, jobs, raster):
+        text, furniture = texts[pair.old, pair.new]
+        _compare_pair(result, options, pair, text, furniture, texts_new[pair.new], shifts)
+    _picture_single_pages(result, options)
     return result
 
 
-def _shape(text: PageText, scale: float) -> tuple[int, int]:
-    """The pixel size pdfium renders a page at (its rounding)."""
-    return round(text.height * scale), round(text.width * scale)
-
-
-def _compare_pair(result: DiffResult, options: DiffOptions, o: int, n: int, pixels: PixelDiff,
-                  images: tuple[np.ndarray | None, np.ndarray | None], t_old: PageText, t_new: PageText,
-                  folio_shift: set[tuple[str, str]], changed_ids: set[str]) -> None:
+def _compare_pair(result: DiffResult, options: DiffOptions, pair: PairResult, text: TextChange,
+                  furniture: SentenceChange | None, t_new: PageText, shifts: _Shifts) -> None:
+    o, n, pixels = pair.old, pair.new, pair.pixels
     scale = options.dpi / 72
-    text = diff_text(t_old.body, t_new.body)
-    if _only_renumbered(t_old.furniture, t_new.furniture, folio_shift):
-        result.renumbered.append((o + 1, n + 1))
-    if pixels.share <= options.threshold and text.empty:
+    regions = tuple(to_points(r, scale, t_new.height) for r in pixels.regions)
+    renumbered = furniture is not None and shifts.only_renumbered(o, n, furniture)
+    furniture_pixels_only = all(_in_band(r, n, result.new.layout, CELL / scale + 2) for r in regions)
+    if pixels.share <= options.threshold and text.empty and furniture is None:
         return
-    if not text.added and not text.removed and text.numbers and all(p in folio_shift for p in text.numbers):
-        result.renumbered.append((o + 1, n + 1))  # e.g. the contents page after an inserted page
+    if text.empty and renumbered and (furniture_pixels_only or pixels.share <= options.threshold):
+        result.renumbered.append((o + 1, n + 1))  # only its folio (or section name) moved with the pages
         return
-    regions = tuple(_to_points(r, scale, t_new.height) for r in pixels.regions)
+    if (furniture is None or renumbered) and text.numbers and text.words_only_numbers \
+            and all(p in shifts.folios for p in text.numbers):
+        result.renumbered.append((o + 1, n + 1))  # the contents page after an inserted page
+        return
+    if renumbered:
+        furniture = None  # said by the renumbering, not a change to read
     locations = _locate(regions, n, result.new.layout)
-    expected, reflowed = _expectation(result, o, n, changed_ids)
-    result.changed.append(PageChange(o + 1, n + 1, pixels.share, regions, text, locations, expected, reflowed))
-    a, b = images
-    if a is None or b is None:  # text changed without a visible change: render the pair for the report
-        a, b = rasterise(result.old.pdf, options.dpi, [o])[0], rasterise(result.new.pdf, options.dpi, [n])[0]
-    result.images[("old", o + 1)] = a
-    result.images[("new", n + 1)] = b
+    causes = explain_page(result, o, n, furniture is not None, regions) if result.traced else None
+    result.changed.append(PageChange(o + 1, n + 1, pixels.share, regions, text, locations, causes,
+                                     pixels.max_delta_e, furniture, pair.pictures, (t_new.width, t_new.height)))
 
 
-def _only_renumbered(old: str, new: str, folio_shift: set[tuple[str, str]]) -> bool:
-    """Running heads and folios that differ only by folios that shifted (an inserted page
-    also moves the folio to the other side of the page, so word order is not compared)."""
-    words_old, words_new = old.split(), new.split()
-    if sorted(w for w in words_old if not w.isdigit()) != sorted(w for w in words_new if not w.isdigit()):
+def _furniture(old: str, new: str) -> SentenceChange | None:
+    if old.split() == new.split():
+        return None
+    return word_diff(" ".join(old.split()), " ".join(new.split()))
+
+
+def _left_out(page: int, ignore: tuple[Ignore, ...]) -> tuple[Box, ...]:
+    return tuple(i.box for i in ignore if i.page in (0, page + 1))
+
+
+def _in_band(region: Box, page: int, layout: LayoutMap | None, slack: float) -> bool:
+    """The region lies in the running header or footer (regions are found on a grid of cells:
+    ``slack`` is a cell and a little more)."""
+    if layout is None or page >= len(layout.pages):
         return False
-    nums_old, nums_new = Counter(w for w in words_old if w.isdigit()), Counter(w for w in words_new if w.isdigit())
-    gone = sorted((nums_old - nums_new).elements(), key=int)
-    came = sorted((nums_new - nums_old).elements(), key=int)
-    return bool(gone) and len(gone) == len(came) and all(pair in folio_shift for pair in zip(gone, came))
+    grown = [(b[0] - slack, b[1] - slack, b[2] + slack, b[3] + slack) for b in layout.pages[page].header_footer]
+    return any(g[0] <= region[0] and g[1] <= region[1] and region[2] <= g[2] and region[3] <= g[3] for g in grown)
 
 
-def _mask(shape: tuple[int, int], page: int, height: float, scale: float, layout: LayoutMap | None,
-          ignore: tuple[Ignore, ...]) -> np.ndarray:
-    """Pixels left out: running heads and folios (compared as text instead) and ignored regions."""
-    mask = np.zeros(shape, dtype=bool)
-    boxes: list[Box] = [i.box for i in ignore if i.page in (0, page + 1)]
-    if layout is not None and page < len(layout.pages):
-        boxes += list(layout.pages[page].header_footer)
-    else:
-        band = 0.07 * height
-        boxes += [(0, 0, shape[1] / scale, band), (0, height - band, shape[1] / scale, height)]
-    for x0, y0, x1, y1 in boxes:
-        mask[max(0, int((height - y1) * scale)):int((height - y0) * scale) + 1, max(0, int(x0 * scale)):int(x1 * scale) + 1] = True
-    return mask
+@dataclass(frozen=True, slots=True)
+class _Shifts:
+    """What moves with pages: folios (old → new) and section names known to both renderings."""
+
+    folios: set[tuple[str, str]]
+    sections: set[str]
+    section_of: Callable[[str, int], str]
+
+    @staticmethod
+    def of(pairs: tuple[tuple[int, int], ...], texts_old: list[PageText], texts_new: list[PageText],
+           old: LayoutMap | None, new: LayoutMap | None) -> _Shifts:
+        folios: set[tuple[str, str]] = set()
+        for o, n in pairs:
+            a, b = _folio(o, texts_old, old), _folio(n, texts_new, new)
+            if a is not None and b is not None and a != b:
+                folios.add((a, b))
+        known = {p.section for p in old.pages if p.section} & {p.section for p in new.pages if p.section} \
+            if old and new else set()
+
+        def section_of(side: str, i: int) -> str:
+            layout = old if side == "old" else new
+            return layout.pages[i].section if layout and i < len(layout.pages) else ""
+
+        return _Shifts(folios, known, section_of)
+
+    def only_renumbered(self, o: int, n: int, furniture: SentenceChange) -> bool:
+        """The running lines differ only by folios that shifted, and by a section name that
+        moved with its pages (an inserted page also moves the folio to the other side of the
+        page, so word order is not compared)."""
+        old, new = furniture.old, furniture.new
+        s_old, s_new = self.section_of("old", o), self.section_of("new", n)
+        if s_old != s_new and s_old in self.sections and s_new in self.sections:
+            old, new = old.replace(s_old, " "), new.replace(s_new, " ")
+        words_old, words_new = old.split(), new.split()
+        if sorted(w for w in words_old if not w.isdigit()) != sorted(w for w in words_new if not w.isdigit()):
+            return False
+        nums_old = Counter(w for w in words_old if w.isdigit())
+        nums_new = Counter(w for w in words_new if w.isdigit())
+        gone = sorted((nums_old - nums_new).elements(), key=int)
+        came = sorted((nums_new - nums_old).elements(), key=int)
+        return len(gone) == len(came) and all(pair in self.folios for pair in zip(gone, came))
 
 
-def _to_points(r: Rect, scale: float, height: float) -> Box:
-    x0, y0, x1, y1 = r
-    return (round(x0 / scale, 1), round(height - y1 / scale, 1), round(x1 / scale, 1), round(height - y0 / scale, 1))
+def _folio(i: int, texts: list[PageText], layout: LayoutMap | None) -> str | None:
+    if layout is not None and i < len(layout.pages):
+        folio = layout.pages[i].folio
+        return str(folio) if folio is not None else None
+    numbers = re.findall(r"\b\d+\b", texts[i].furniture)
+    return numbers[-1] if numbers else None
 
 
 def _locate(regions: tuple[Box, ...], page: int, layout: LayoutMap | None) -> tuple[Location, ...]:
+    """The innermost blocks (and table rows) the changed regions lie in."""
     if layout is None or page >= len(layout.pages):
         return ()
+    blocks = layout.pages[page].blocks
     found: dict[tuple[str, str | None], Location] = {}
     for region in regions:
-        for block in layout.pages[page].blocks:
-            if not overlaps(region, block.bbox):
-                continue
+        hit = [b for b in blocks if overlaps(region, b.bbox)]
+        containers = {b.parent for b in hit if b.parent}
+        for block in hit:
+            if block.id in containers:
+                continue  # a block inside it is named instead
             rows: list[RowPlace | None] = [r for r in block.rows if _mostly_in(region, r.bbox)]
             for row in rows or [None]:
                 line = row.line if row else block.line
@@ -205,47 +294,14 @@ def _mostly_in(region: Box, row: Box) -> bool:
     return overlaps(region, row) and overlap >= 0.4 * min(region[3] - region[1], row[3] - row[1])
 
 
-def _expectation(result: DiffResult, o: int, n: int, changed_ids: set[str]) -> tuple[bool | None, bool]:
-    """Was a change to this page expected from the content (or look), and did it merely reflow?"""
-    old_map, new_map = result.old.layout, result.new.layout
-    if old_map is None or new_map is None:
-        return None, False
-    if result.look_changed:
-        return True, False
-    ids = set(old_map.block_ids(o)) | set(new_map.block_ids(n))
-    if ids & changed_ids:
-        return True, False
-    old_boxes = {(b.id, b.bbox) for b in old_map.pages[o].blocks} if o < len(old_map.pages) else set()
-    new_boxes = {(b.id, b.bbox) for b in new_map.pages[n].blocks} if n < len(new_map.pages) else set()
-    if old_boxes != new_boxes and (changed_ids or result.inserted or result.removed):
-        return True, True   # its blocks moved because of a change elsewhere
-    return False, False
-
-
-def _folio_pairs(pairs: tuple[tuple[int, int], ...], texts_old: list[PageText], texts_new: list[PageText],
-                 old: LayoutMap | None, new: LayoutMap | None) -> set[tuple[str, str]]:
-    """(old folio, new folio) of pages that correspond: numbers that merely renumbered."""
-    out: set[tuple[str, str]] = set()
-    for o, n in pairs:
-        a = _folio(o, texts_old, old)
-        b = _folio(n, texts_new, new)
-        if a is not None and b is not None and a != b:
-            out.add((a, b))
-    return out
-
-
-def _folio(i: int, texts: list[PageText], layout: LayoutMap | None) -> str | None:
-    if layout is not None and i < len(layout.pages):
-        folio = layout.pages[i].folio
-        return str(folio) if folio is not None else None
-    numbers = re.findall(r"\b\d+\b", texts[i].furniture)
-    return numbers[-1] if numbers else None
-
-
-def _keep_inserted_images(result: DiffResult, options: DiffOptions) -> None:
-    if result.inserted:
-        for n, img in zip(result.inserted, rasterise(result.new.pdf, options.dpi, [n - 1 for n in result.inserted])):
-            result.images[("new", n)] = img
-    if result.removed:
-        for o, img in zip(result.removed, rasterise(result.old.pdf, options.dpi, [o - 1 for o in result.removed])):
-            result.images[("old", o)] = img
+def _picture_single_pages(result: DiffResult, options: DiffOptions) -> None:
+    """Inserted, removed and moved pages, pictured for the report."""
+    folder = options.pictures
+    if folder is None:
+        return
+    for n in result.inserted:
+        result.pictures[("new", n)] = picture_page(result.new.pdf, n - 1, options.dpi, folder, f"n{n:04d}.png")
+    for o in result.removed:
+        result.pictures[("old", o)] = picture_page(result.old.pdf, o - 1, options.dpi, folder, f"o{o:04d}.png")
+    for _, n in result.moved:
+        result.pictures[("new", n)] = picture_page(result.new.pdf, n - 1, options.dpi, folder, f"n{n:04d}.png")

@@ -27,6 +27,8 @@ class BlockPlace:
     line: int
     bbox: Box
     rows: tuple[RowPlace, ...] = ()
+    parent: str = ""   # the container it was drawn in
+    lines: int = 0     # lines of text
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +46,15 @@ class LayoutMap:
     look: str
     pages: tuple[PagePlace, ...]
     content: dict[str, dict[str, Any]] = field(default_factory=dict)
+    look_values: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
     def block_ids(self, page: int) -> tuple[str, ...]:
         return tuple(b.id for b in self.pages[page].blocks) if page < len(self.pages) else ()
+
+    def page_of(self, block: str) -> int | None:
+        """The first page (0-based) a block is on."""
+        return next((p.index for p in self.pages for b in p.blocks if b.id == block), None)
 
 
 def _box(v: Any) -> Box:
@@ -71,14 +79,25 @@ def load_layout(path: Path) -> LayoutMap | None:
                              "again, or delete the map to compare the pages alone") from None
 
 
+#: The layout-map format this reader understands (written by renderer.paginate.layoutmap).
+VERSION = 2
+
+
 def _read_layout(data: Any) -> LayoutMap:
+    if data.get("version") != VERSION:
+        raise ValueError(f"it is version {data.get('version')!r} of the format, and this program reads version "
+                         f"{VERSION}")
     pages = tuple(PagePlace(
         p["index"] - 1, p.get("folio"), p.get("section", ""), tuple(_box(b) for b in p.get("header_footer", [])),
         tuple(BlockPlace(b["id"], b["type"], b.get("title", ""), b["source"], b["line"], _box(b["bbox"]),
-                         tuple(RowPlace(r["key"], r["label"], r["line"], _box(r["bbox"])) for r in b.get("rows", [])))
+                         tuple(RowPlace(r["key"], r["label"], r["line"], _box(r["bbox"])) for r in b.get("rows", [])),
+                         b.get("parent", ""), int(b.get("lines", 0)))
               for b in p.get("blocks", [])))
         for p in data.get("pages", []))
-    return LayoutMap(data.get("edition", ""), data.get("look", ""), pages, data.get("content", {}))
+    look = {str(f): {str(k): (str(v[0]), int(v[1])) for k, v in values.items()}
+            for f, values in data.get("look_values", {}).items()}
+    return LayoutMap(data.get("edition", ""), data.get("look", ""), pages, data.get("content", {}), look,
+                     tuple(str(w) for w in data.get("warnings", [])))
 
 
 def layout_path(pdf: Path) -> Path:

@@ -1,8 +1,11 @@
-"""Pixel comparison of two renderings of a page, blind to anti-aliasing noise.
+"""Pixel comparison of two renderings of a page, as a reader would see the difference.
 
-The idea is pixelmatch's: a pixel that differs only because an edge moved by less than a
-pixel (or was smoothed differently) is not a change. Here, vectorised: a differing pixel is
-anti-aliasing when each image's value lies within the other image's 3×3 neighbourhood range.
+A pixel counts as changed when its colour differs by more than a perceptual threshold
+(CIEDE2000, see :mod:`.colour`) and the difference is not anti-aliasing. The anti-aliasing
+test follows pixelmatch's idea, vectorised: a pixel is an edge that moved by less than a
+pixel when, in each image, its colour lies within the other image's 3×3 neighbourhood *and*
+both neighbourhoods hold the same extreme colours (the same ink on the same paper). A glyph
+set in another colour fails the second condition, so a recoloured text is still a change.
 Changed pixels are then grouped into rectangles on a coarse grid.
 """
 
@@ -13,62 +16,76 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .colour import delta_e_pixels
+
 Rect = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels, top-left origin
-CELL = 12  # pixels per grid cell when grouping changes into regions
+CELL = 12          # pixels per grid cell when grouping changes into regions
+SLACK = 16         # per-channel levels (0-255) two neighbourhoods' extremes may differ by
+EDGE = 48          # per-channel range in a neighbourhood that makes it an edge
+DEFAULT_DELTA_E = 2.0
 
 
 @dataclass(frozen=True, slots=True)
 class PixelDiff:
     share: float              # changed pixels / all pixels
     regions: tuple[Rect, ...]
+    max_delta_e: float = 0.0  # the largest ΔE00 among the changed pixels
 
 
-def _neighbourhood(img: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per-pixel min and max over the 3×3 neighbourhood (edges padded)."""
-    p = np.pad(img, ((1, 1), (1, 1)), mode="edge")
-    h, w = img.shape
-    stack = [p[dy:dy + h, dx:dx + w] for dy in range(3) for dx in range(3)]
-    return np.minimum.reduce(stack), np.maximum.reduce(stack)
-
-
-def compare(a: np.ndarray, b: np.ndarray, threshold: int = 40, mask: np.ndarray | None = None) -> PixelDiff:
-    """Compare two RGB pages of the same size; ``threshold`` is the per-channel difference (0-255)
-    below which pixels count as equal; ``mask`` marks pixels to ignore."""
+def compare(a: np.ndarray, b: np.ndarray, delta_e: float = DEFAULT_DELTA_E,
+            mask: np.ndarray | None = None) -> PixelDiff:
+    """Compare two RGB pages; ``delta_e`` is the ΔE00 at or below which pixels count as equal;
+    ``mask`` marks pixels to leave out."""
     if a.shape != b.shape:
         h, w = max(a.shape[0], b.shape[0]), max(a.shape[1], b.shape[1])
-        return PixelDiff(1.0, ((0, 0, w, h),))
-    differs = np.any(a != b, axis=2)
+        return PixelDiff(1.0, ((0, 0, w, h),), 100.0)
+    x = a ^ b  # faster than a reduction over the three channels
+    differs = (x[..., 0] | x[..., 1] | x[..., 2]) != 0
     if mask is not None:
         fitted = np.zeros(differs.shape, dtype=bool)  # the renderer may round the size differently
         h, w = min(mask.shape[0], fitted.shape[0]), min(mask.shape[1], fitted.shape[1])
         fitted[:h, :w] = mask[:h, :w]
         differs &= ~fitted
-    if not differs.any():
+    ys, xs = np.nonzero(differs)
+    if len(ys) == 0:
         return PixelDiff(0.0, ())
-    # Work only on the rectangle where anything differs (plus a pixel for the neighbourhoods).
-    rows, cols = np.nonzero(differs.any(axis=1))[0], np.nonzero(differs.any(axis=0))[0]
-    y0, y1 = max(int(rows[0]) - 1, 0), min(int(rows[-1]) + 2, a.shape[0])
-    x0, x1 = max(int(cols[0]) - 1, 0), min(int(cols[-1]) + 2, a.shape[1])
-    ca, cb = a[y0:y1, x0:x1], b[y0:y1, x0:x1]
-    changed = (np.abs(ca.astype(np.int16) - cb.astype(np.int16)).max(axis=2) > threshold) & differs[y0:y1, x0:x1]
-    if changed.any():
-        changed &= ~_antialiased(ca, cb, changed)
-    full = np.zeros(differs.shape, dtype=bool)
-    full[y0:y1, x0:x1] = changed
-    share = float(changed.sum()) / differs.size
-    return PixelDiff(share, _regions(full) if share else ())
+    de = delta_e_pixels(a[ys, xs], b[ys, xs])
+    seen = de > delta_e
+    ys, xs, de = ys[seen], xs[seen], de[seen]
+    if len(ys):
+        real = ~_antialiased(a, b, ys, xs)
+        ys, xs, de = ys[real], xs[real], de[real]
+    if len(ys) == 0:
+        return PixelDiff(0.0, ())
+    changed = np.zeros(differs.shape, dtype=bool)
+    changed[ys, xs] = True
+    return PixelDiff(len(ys) / differs.size, _regions(changed), round(float(de.max()), 1))
 
 
-def _antialiased(a: np.ndarray, b: np.ndarray, changed: np.ndarray) -> np.ndarray:
-    ga = a.astype(np.int16).sum(axis=2)  # luminance-like: enough to tell edges apart
-    gb = b.astype(np.int16).sum(axis=2)
-    lo_a, hi_a = _neighbourhood(ga)
-    lo_b, hi_b = _neighbourhood(gb)
-    slack = 24
-    explained = (gb >= lo_a - slack) & (gb <= hi_a + slack) & (ga >= lo_b - slack) & (ga <= hi_b + slack)
-    edge = (hi_a - lo_a > 60) | (hi_b - lo_b > 60)
-    result: np.ndarray = changed & explained & edge
+def _antialiased(a: np.ndarray, b: np.ndarray, ys: np.ndarray, xs: np.ndarray) -> np.ndarray:
+    """Which of the pixels at (ys, xs) differ only as an edge drawn a fraction of a pixel apart."""
+    h, w = a.shape[:2]
+    flat_a, flat_b = a.reshape(-1, 3), b.reshape(-1, 3)
+    around = [np.clip(ys + dy, 0, h - 1) * w + np.clip(xs + dx, 0, w - 1) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+    lo_a, hi_a = _extremes(flat_a, around)
+    lo_b, hi_b = _extremes(flat_b, around)
+    pa, pb = flat_a[around[4]].astype(np.int16), flat_b[around[4]].astype(np.int16)
+    inside = np.all((pb >= lo_a - SLACK) & (pb <= hi_a + SLACK) & (pa >= lo_b - SLACK) & (pa <= hi_b + SLACK), axis=1)
+    same_ink = np.all((np.abs(lo_a - lo_b) <= SLACK) & (np.abs(hi_a - hi_b) <= SLACK), axis=1)
+    edge = np.max(hi_a - lo_a, axis=1) > EDGE
+    result: np.ndarray = inside & same_ink & edge
     return result
+
+
+def _extremes(flat: np.ndarray, around: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Per-channel min and max over each pixel's 3×3 neighbourhood (indices into ``flat``)."""
+    first = np.take(flat, around[0], axis=0)
+    lo, hi = first.copy(), first
+    for idx in around[1:]:
+        v = np.take(flat, idx, axis=0)
+        np.minimum(lo, v, out=lo)
+        hi = np.maximum(hi, v)
+    return lo.astype(np.int16), hi.astype(np.int16)
 
 
 def _regions(changed: np.ndarray) -> tuple[Rect, ...]:

@@ -1,19 +1,80 @@
-"""Pages as pixels, with pypdfium2. pdfium is not thread-safe, so large jobs are split across
-worker processes, each opening the PDF itself."""
+"""Pages as pixels, with pypdfium2, compared and pictured a few pages at a time.
+
+pdfium is not thread-safe, so long jobs are split across a bounded pool of worker processes,
+each opening the PDFs itself. A worker renders a pair of pages, compares them and, when they
+differ and the report wants pictures, writes the page images and zoomed crops of the changed
+regions to disk; only the findings travel back. Memory therefore stays that of a few pages,
+whatever the page count and however many pages changed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
+from PIL import Image
 
-from .pixeldiff import PixelDiff, compare
+from .layout import Box
+from .pixeldiff import PixelDiff, Rect, compare
 
 WORKERS = 2
-IN_PROCESS_BELOW = 12  # pages: fewer than this are not worth starting workers for
+IN_PROCESS_BELOW = 12   # page pairs: fewer than this are not worth starting workers for
+CHUNK = 4               # page pairs a worker takes at a time
+ZOOM_DPI = 150          # crops of changed regions: 9 pt text reads well at this size
+LARGEST_CROP = 0.4      # share of the page: a larger region is seen on the whole page instead
+MAX_CROPS = 6           # per page; a page with more changes is shown whole
+CROP_MARGIN = (72.0, 24.0)  # points left and right, above and below a changed region: its context
+MAX_PAGE_PIXELS = 60_000_000  # a page rendered larger than this is refused (about 3 × A0 at 100 dpi)
+
+
+class RasterError(ValueError):
+    """A page cannot be rendered within the bounds (its size at the asked resolution)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Crop:
+    box: Box    # in PDF points of the new page (x0, y0, x1, y1, origin bottom-left)
+    old: str    # file names in the pictures folder
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pictures:
+    old: str
+    new: str
+    crops: tuple[Crop, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PairJob:
+    old: int                      # 0-based physical pages
+    new: int
+    left_out: tuple[Box, ...]     # regions of the new page, in points, not compared
+    picture: bool                 # picture the pair even when no pixel changed (its text did)
+
+
+@dataclass(frozen=True, slots=True)
+class PairResult:
+    old: int
+    new: int
+    pixels: PixelDiff
+    pictures: Pictures | None
+
+
+@dataclass(frozen=True, slots=True)
+class Raster:
+    """How pages are rendered and compared, and where pictures go (``None``: no pictures)."""
+
+    dpi: float
+    delta_e: float
+    threshold: float
+    folder: Path | None
 
 
 def page_count(pdf: Path) -> int:
@@ -24,72 +85,129 @@ def page_count(pdf: Path) -> int:
         doc.close()
 
 
-def _render(pdf: str, dpi: float, indices: Sequence[int]) -> list[np.ndarray]:
-    doc = pdfium.PdfDocument(pdf)
+def render_page(doc: pdfium.PdfDocument, i: int, dpi: float, crop: tuple[float, float, float, float] = (0, 0, 0, 0)
+                ) -> np.ndarray:
+    """One page as an RGB array; ``crop`` cuts (left, bottom, right, top) points off its edges."""
+    page = doc[i]
     try:
-        out = []
-        for i in indices:
-            page = doc[i]
-            bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
-            out.append(np.ascontiguousarray(bitmap.to_numpy()[:, :, :3]))
-            page.close()
-        return out
+        w, h = page.get_size()
+        scale = dpi / 72
+        if (w - crop[0] - crop[2]) * scale * (h - crop[1] - crop[3]) * scale > MAX_PAGE_PIXELS:
+            raise RasterError(f"page {i + 1} ({w:.0f} × {h:.0f} pt) is too large to render at {dpi:g} dpi")
+        bitmap = page.render(scale=scale, rev_byteorder=True, crop=crop)
+        return np.ascontiguousarray(bitmap.to_numpy()[:, :, :3])
+    finally:
+        page.close()
+
+
+def rasterise(pdf: Path, dpi: float, indices: Sequence[int]) -> list[np.ndarray]:
+    """RGB arrays of the given pages (0-based), in order, in this process."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return [render_page(doc, i, dpi) for i in indices]
     finally:
         doc.close()
 
 
-def rasterise(pdf: Path, dpi: float, indices: Sequence[int] | None = None,
-              pool: ProcessPoolExecutor | None = None) -> list[np.ndarray]:
-    """RGB arrays of the given pages (0-based; all by default), in order."""
-    wanted = list(range(page_count(pdf))) if indices is None else list(indices)
-    if len(wanted) < IN_PROCESS_BELOW or pool is None:
-        return _render(str(pdf), dpi, wanted)
-    chunks = [wanted[i::WORKERS] for i in range(WORKERS)]
-    results = [pool.submit(_render, str(pdf), dpi, chunk) for chunk in chunks if chunk]
-    by_index: dict[int, np.ndarray] = {}
-    for chunk, future in zip([c for c in chunks if c], results):
-        by_index.update(zip(chunk, future.result()))
-    return [by_index[i] for i in wanted]
+def compare_pairs(old_pdf: Path, new_pdf: Path, jobs: Sequence[PairJob], raster: Raster) -> Iterator[PairResult]:
+    """Each pair's findings, in the order of ``jobs``."""
+    chunks = [list(jobs[i:i + CHUNK]) for i in range(0, len(jobs), CHUNK)]
+    if len(jobs) < IN_PROCESS_BELOW:
+        for chunk in chunks:
+            yield from _compare_chunk(str(old_pdf), str(new_pdf), chunk, raster)
+        return
+    with make_pool() as pool:
+        for results in pool.map(partial(_compare_chunk, str(old_pdf), str(new_pdf), raster=raster), chunks):
+            yield from results
 
 
-PairJob = tuple[int, int, np.ndarray | None]   # old index, new index, pixels to leave out
-
-
-def _compare_pairs(old_pdf: str, new_pdf: str, jobs: Sequence[PairJob], dpi: float, tolerance: int,
-                   keep_above: float) -> list[tuple[int, int, PixelDiff, np.ndarray | None, np.ndarray | None]]:
-    """Render and compare page pairs where the PDFs are open; only the pixels of pages that
-    changed travel back (a process pool would otherwise copy every page)."""
+def _compare_chunk(old_pdf: str, new_pdf: str, jobs: Sequence[PairJob], raster: Raster) -> list[PairResult]:
     old_doc, new_doc = pdfium.PdfDocument(old_pdf), pdfium.PdfDocument(new_pdf)
     try:
-        out = []
-        for o, n, mask in jobs:
-            a, b = _page(old_doc, o, dpi), _page(new_doc, n, dpi)
-            result = compare(a, b, tolerance, mask)
-            keep = result.share > keep_above
-            out.append((o, n, result, a if keep else None, b if keep else None))
-        return out
+        return [_compare_one(old_doc, new_doc, job, raster) for job in jobs]
     finally:
         old_doc.close()
         new_doc.close()
 
 
-def _page(doc: pdfium.PdfDocument, i: int, dpi: float) -> np.ndarray:
-    page = doc[i]
-    try:
-        return np.ascontiguousarray(page.render(scale=dpi / 72, rev_byteorder=True).to_numpy()[:, :, :3])
-    finally:
-        page.close()
+def _compare_one(old_doc: pdfium.PdfDocument, new_doc: pdfium.PdfDocument, job: PairJob, raster: Raster
+                 ) -> PairResult:
+    a, b = render_page(old_doc, job.old, raster.dpi), render_page(new_doc, job.new, raster.dpi)
+    height = new_doc[job.new].get_size()[1]
+    pixels = compare(a, b, raster.delta_e, _mask(b.shape[:2], job.left_out, raster.dpi / 72, height))
+    pictures = None
+    if raster.folder is not None and (pixels.share > raster.threshold or job.picture):
+        stem = f"p{job.old + 1:04d}-{job.new + 1:04d}"
+        old_name, new_name = _save(a, raster.folder, f"{stem}-old.png"), _save(b, raster.folder, f"{stem}-new.png")
+        width = new_doc[job.new].get_size()[0]
+        boxes = crop_boxes([to_points(r, raster.dpi / 72, height) for r in pixels.regions], (width, height))
+        crops = tuple(_crop(old_doc, new_doc, job, box, raster.folder, f"{stem}-z{k}") for k, box in enumerate(boxes))
+        pictures = Pictures(old_name, new_name, crops)
+    return PairResult(job.old, job.new, pixels, pictures)
 
 
-def compare_pairs(old_pdf: Path, new_pdf: Path, jobs: Sequence[PairJob], dpi: float, tolerance: int,
-                  keep_above: float, pool: ProcessPoolExecutor | None
-                  ) -> list[tuple[int, int, PixelDiff, np.ndarray | None, np.ndarray | None]]:
-    if pool is None or len(jobs) < IN_PROCESS_BELOW:
-        return _compare_pairs(str(old_pdf), str(new_pdf), jobs, dpi, tolerance, keep_above)
-    chunks = [list(jobs[i::WORKERS]) for i in range(WORKERS)]
-    futures = [pool.submit(_compare_pairs, str(old_pdf), str(new_pdf), c, dpi, tolerance, keep_above) for c in chunks]
-    results = [r for f in futures for r in f.result()]
-    return sorted(results, key=lambda r: (r[0], r[1]))
+def _crop(old_doc: pdfium.PdfDocument, new_doc: pdfium.PdfDocument, job: PairJob, box: Box, folder: Path,
+          stem: str) -> Crop:
+    names = []
+    for doc, i, side in ((old_doc, job.old, "old"), (new_doc, job.new, "new")):
+        w, h = doc[i].get_size()
+        cut = (max(0.0, box[0]), max(0.0, box[1]), max(0.0, w - box[2]), max(0.0, h - box[3]))
+        names.append(_save(render_page(doc, i, ZOOM_DPI, cut), folder, f"{stem}-{side}.png"))
+    return Crop(box, names[0], names[1])
+
+
+def crop_boxes(regions: Sequence[Box], page: tuple[float, float]) -> list[Box]:
+    """Changed regions with some of their surroundings, on the page, merged where they touch,
+    largest first; none so large that the whole page shows it as well."""
+    mx, my = CROP_MARGIN
+    w, h = page
+    boxes = [(max(0.0, r[0] - mx), max(0.0, r[1] - my), min(w, r[2] + mx), min(h, r[3] + my)) for r in regions]
+    largest = LARGEST_CROP * w * h
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(boxes)):
+            for j in range(i + 1, len(boxes)):
+                a, b = boxes[i], boxes[j]
+                if a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]:
+                    boxes[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+                    del boxes[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    boxes = [b for b in boxes if (b[2] - b[0]) * (b[3] - b[1]) <= largest]
+    boxes.sort(key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
+    return [tuple(round(v, 1) for v in b) for b in boxes[:MAX_CROPS]]  # type: ignore[misc]
+
+
+def picture_page(pdf: Path, index: int, dpi: float, folder: Path, name: str) -> str:
+    """Write one page's image (an inserted, removed or moved page); its file name."""
+    return _save(rasterise(pdf, dpi, [index])[0], folder, name)
+
+
+def _save(img: np.ndarray, folder: Path, name: str) -> str:
+    # A page is mostly a few flat colours: an adaptive palette keeps text sharp at a third of
+    # the size of full colour (the pixels were compared before this, in full colour).
+    Image.fromarray(img).quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
+        folder / name, optimize=False, compress_level=6)
+    return name
+
+
+def to_points(r: Rect, scale: float, height: float) -> Box:
+    x0, y0, x1, y1 = r
+    return (round(x0 / scale, 1), round(height - y1 / scale, 1), round(x1 / scale, 1), round(height - y0 / scale, 1))
+
+
+def _mask(shape: tuple[int, int], boxes: Sequence[Box], scale: float, height: float) -> np.ndarray | None:
+    if not boxes:
+        return None
+    mask = np.zeros(shape, dtype=bool)
+    for x0, y0, x1, y1 in boxes:
+        if all(math.isfinite(v) for v in (x0, y0, x1, y1)):
+            mask[max(0, int((height - y1) * scale)):max(0, int((height - y0) * scale) + 1),
+                 max(0, int(x0 * scale)):max(0, int(x1 * scale) + 1)] = True
+    return mask
 
 
 def make_pool() -> ProcessPoolExecutor:
