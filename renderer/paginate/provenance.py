@@ -54,11 +54,17 @@ def look_snapshot(theme: Theme) -> dict[str, dict[str, tuple[str, int]]]:
     out: dict[str, dict[str, tuple[str, int]]] = {}
     for path in theme.sources:
         node = load_yaml(path, display_path(path), Sink())  # read and checked already by the theme
-        out[display_path(path)] = dict(_flatten(node, "")) if node is not None else {}
+        out[_name(path)] = dict(_flatten(node, "")) if node is not None else {}
     files = [*theme.font_paths.values(), *([theme.icc_profile] if theme.icc_profile else [])]
     for path in files:
-        out[display_path(path)] = {"file": ("sha256:" + _digest(path), 0)}
+        out[_name(path)] = {"file": ("sha256:" + _digest(path), 0)}
     return out
+
+
+def _name(path: Path) -> str:
+    """``layout/theme.yaml``: the same for the same file wherever the two renderings' folders
+    are (a revision checked out elsewhere, a copy)."""
+    return f"{path.parent.name}/{path.name}"
 
 
 def _flatten(node: Node, prefix: str) -> list[tuple[str, tuple[str, int]]]:

@@ -44,6 +44,15 @@ class BlockChange:
     where: str       # "content/2022/07-by-state.yaml:12" (new side when it exists)
     fields: tuple[FieldChange, ...] = ()
     details: tuple[str, ...] = ()   # rows added or removed, numbers shown from another block
+    was: str = ""                   # its id in the old rendering, when rewording changed it
+
+    @property
+    def old_id(self) -> str:
+        return self.was or self.id
+
+    def old_source(self, layout: Any) -> str:
+        """Its page file as the old rendering's layout map names it."""
+        return next((b.source for p in layout.pages for b in p.blocks if b.id == self.old_id), self.source)
 
     @property
     def source(self) -> str:
@@ -52,7 +61,7 @@ class BlockChange:
     def name(self) -> str:
         if self.type == "manifest":
             return self.source
-        return f"{self.type} '{self.title}'" if self.title else f"{self.type} {self.id}"
+        return f"{self.type} '{short(self.title)}'" if self.title else f"{self.type} {self.id}"
 
     def describe(self) -> str:
         if self.kind != "changed":
@@ -106,7 +115,27 @@ def content_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any
     for block_id, before in old.items():
         if block_id not in new:
             out.append(BlockChange(block_id, "removed", before["type"], before["title"], _where(before)))
+    out = _reworded(out, old, new)
     return out + _dependants(new, {c.id: c for c in out})
+
+
+def _reworded(changes: list[BlockChange], old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
+              ) -> list[BlockChange]:
+    """A block without an id of its own is known by its text, so rewording it looks like a
+    removal and an addition: one removed and one added block of the same type at the same
+    place in the same page file are one block, changed."""
+    added = {_place(c): c for c in changes if c.kind == "added"}
+    out: list[BlockChange] = []
+    paired: set[str] = set()
+    for c in changes:
+        twin = added.get(_place(c)) if c.kind == "removed" else None
+        if twin is None:
+            out.append(c)
+            continue
+        fields, details = _fields(old[c.id], new[twin.id])
+        out.append(BlockChange(twin.id, "changed", twin.type, twin.title, twin.where, fields, details, c.id))
+        paired.add(twin.id)
+    return [c for c in out if not (c.kind == "added" and c.id in paired)]
 
 
 def look_changes(old: dict[str, dict[str, tuple[str, int]]], new: dict[str, dict[str, tuple[str, int]]]
@@ -120,6 +149,13 @@ def look_changes(old: dict[str, dict[str, tuple[str, int]]], new: dict[str, dict
                 line = (vb or va or ("", 0))[1]
                 out.append(LookChange(file, key, line, va[0] if va else None, vb[0] if vb else None))
     return out
+
+
+def _place(c: BlockChange) -> tuple[str, str]:
+    """A block's type and its place in its page file (the file by its name: the two renderings
+    may have been made from editions in different folders)."""
+    file, _, line = c.where.rpartition(":")
+    return c.type, f"{file.rsplit('/', 1)[-1]}:{line}"
 
 
 def _where(entry: dict[str, Any]) -> str:
@@ -160,6 +196,14 @@ def _field(name: str, line: int, old: str | None, new: str) -> FieldChange:
     if len(old) > LONG or len(new) > LONG:
         return FieldChange(name, line, old, new, diff_text(old, new).sentences)
     return FieldChange(name, line, old, new, (word_diff(old, new),))
+
+
+def short(name: str, limit: int = 60) -> str:
+    """A block's name as a reviewer reads it in a list (its text may be a whole paragraph)."""
+    if len(name) <= limit:
+        return name
+    cut = name[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
 
 
 def _label(row: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .align import align
-from .content import BlockChange, LookChange, content_changes, look_changes
+from .content import BlockChange, LookChange, content_changes, look_changes, short
 from .explain import Cause, Reflow, explain_page, reflows
 from .layout import Box, LayoutMap, RowPlace, layout_path, load_layout, overlaps
 from .pdftext import PageText, read_texts
@@ -74,7 +74,7 @@ class Location:
 
     def describe(self) -> str:
         row = f", row {self.row}" if self.row else ""
-        return f"{self.type} '{self.title}'{row}: {self.where}"
+        return f"{self.type} '{short(self.title)}'{row}: {self.where}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,7 +70,7 @@ def explain_page(result: DiffResult, o: int, n: int, furniture_changed: bool, re
     assert old_map is not None and new_map is not None
     ids = set(old_map.block_ids(o)) | set(new_map.block_ids(n))
     causes = [Cause("content", f"content:{c.id}", c.describe(), c.where)
-              for c in result.content if c.id in ids and c.id != MANIFEST_ID]
+              for c in result.content if (c.id in ids or c.old_id in ids) and c.id != MANIFEST_ID]
     manifest = next((c for c in result.content if c.id == MANIFEST_ID), None)
     if manifest is not None and furniture_changed:
         causes += [Cause("manifest", f"manifest:{f.name}", f"{manifest.source}:{f.line}: {f.describe()}",
@@ -96,12 +96,11 @@ def _blocks_moved(old: LayoutMap, new: LayoutMap, o: int, n: int) -> bool:
 def reflows(old: LayoutMap, new: LayoutMap, content: list[BlockChange], pairs: tuple[tuple[int, int], ...]
             ) -> list[Reflow]:
     """Changed blocks whose height changed, each with the blocks it moved."""
-    counterpart = dict(pairs)
     out = []
     for change in content:
         if change.kind != "changed":
             continue
-        before, after = _parts(old, change.id), _parts(new, change.id)
+        before, after = _parts(old, change.old_id), _parts(new, change.id)
         if not before or not after:
             continue
         points = sum(_height(b) for _, b in after) - sum(_height(b) for _, b in before)
@@ -110,14 +109,18 @@ def reflows(old: LayoutMap, new: LayoutMap, content: list[BlockChange], pairs: t
         lines_before, lines_after = sum(b.lines for _, b in before), sum(b.lines for _, b in after)
         lines = lines_after - lines_before if lines_before and lines_after else None
         where = f"{change.source}:{change.fields[0].line}" if change.fields else change.where
-        out.append(_consequences(old, new, change, where, points, lines, counterpart))
+        out.append(_consequences(old, new, change, where, points, lines))
     return out
 
 
-def _consequences(old: LayoutMap, new: LayoutMap, change: BlockChange, where: str, points: float, lines: int | None,
-                  counterpart: dict[int, int]) -> Reflow:
+def _consequences(old: LayoutMap, new: LayoutMap, change: BlockChange, where: str, points: float, lines: int | None
+                  ) -> Reflow:
+    """Which blocks after the changed one moved down or up its page, or to another page. A
+    page file starts a new page, so a block's page is counted from its file's first page."""
     later = _after(new, change.id, change.source)
     first_old = {b.id: (i, b) for i, b in reversed(_placed(old))}
+    start_old = _first_page(old, change.old_source(old))
+    start_new = _first_page(new, change.source)
     down = up = 0
     pushed: Counter[str] = Counter()
     pulled: Counter[str] = Counter()
@@ -126,10 +129,10 @@ def _consequences(old: LayoutMap, new: LayoutMap, change: BlockChange, where: st
         was = first_old.get(block.id)
         if was is None:
             continue
-        expected_page = counterpart.get(was[0])
-        if expected_page is not None and page > expected_page:
+        shift = (page - start_new) - (was[0] - start_old)
+        if shift > 0:
             pushed[block.type] += 1
-        elif expected_page is not None and page < expected_page:
+        elif shift < 0:
             pulled[block.type] += 1
         elif abs(block.bbox[3] - was[1].bbox[3]) >= MOVE:
             if block.bbox[3] < was[1].bbox[3]:
@@ -141,6 +144,10 @@ def _consequences(old: LayoutMap, new: LayoutMap, change: BlockChange, where: st
         pages.add(page)
     return Reflow(change.id, change.type, where, round(points, 1), lines, down, up,
                   tuple(sorted(pushed.items())), tuple(sorted(pulled.items())), frozenset(pages))
+
+
+def _first_page(layout: LayoutMap, source: str) -> int:
+    return next((i for i, b in _placed(layout) if b.source == source), 0)
 
 
 def _placed(layout: LayoutMap) -> list[tuple[int, BlockPlace]]:

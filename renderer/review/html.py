@@ -73,7 +73,7 @@ def render_html(r: DiffResult) -> str:
 
 def _summary(r: DiffResult) -> str:
     out = [f"<section id=summary><p class=verdict>{_esc(summary_line(r))}</p>"]
-    out += [f"<div class=warning>build warning: {_esc(w)}</div>" for w in r.warnings]
+    out += [f"<div class=warning>build: {_esc(w)}</div>" for w in r.warnings]
     out += [f"<div class=unexpected>Unexpected: <a href='#p{c.new}'>{_esc(c.name(r.old, r.new))}</a> changed, and "
             "no content or layout change explains it.</div>" for c in r.unexpected]
     sources = source_lines(r)

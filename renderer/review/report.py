@@ -85,7 +85,7 @@ def _page_lines(r: DiffResult, c: PageChange) -> list[str]:
 
 def render_terminal(r: DiffResult) -> str:
     lines = [f"{r.old.label} → {r.new.label}: {summary_line(r)}"]
-    lines += [f"build warning: {w}" for w in r.warnings]
+    lines += [f"build: {w}" for w in r.warnings]
     for c in r.unexpected:
         lines.append(f"UNEXPECTED: {c.name(r.old, r.new)} changed with no content or layout change behind it")
     sources = source_lines(r)
