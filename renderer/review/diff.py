@@ -300,8 +300,8 @@ def _picture_single_pages(result: DiffResult, options: DiffOptions) -> None:
     if folder is None:
         return
     for n in result.inserted:
-        result.pictures[("new", n)] = picture_page(result.new.pdf, n - 1, options.dpi, folder, f"n{n:04d}.png")
+        result.pictures[("new", n)] = picture_page(result.new.pdf, n - 1, folder, f"n{n:04d}.png")
     for o in result.removed:
-        result.pictures[("old", o)] = picture_page(result.old.pdf, o - 1, options.dpi, folder, f"o{o:04d}.png")
+        result.pictures[("old", o)] = picture_page(result.old.pdf, o - 1, folder, f"o{o:04d}.png")
     for _, n in result.moved:
-        result.pictures[("new", n)] = picture_page(result.new.pdf, n - 1, options.dpi, folder, f"n{n:04d}.png")
+        result.pictures[("new", n)] = picture_page(result.new.pdf, n - 1, folder, f"n{n:04d}.png")

@@ -46,9 +46,13 @@ def compare(a: np.ndarray, b: np.ndarray, delta_e: float = DEFAULT_DELTA_E,
         h, w = min(mask.shape[0], fitted.shape[0]), min(mask.shape[1], fitted.shape[1])
         fitted[:h, :w] = mask[:h, :w]
         differs &= ~fitted
-    ys, xs = np.nonzero(differs)
-    if len(ys) == 0:
+    rows, cols = np.flatnonzero(differs.any(axis=1)), np.flatnonzero(differs.any(axis=0))
+    if len(rows) == 0:
         return PixelDiff(0.0, ())
+    # only the rectangle where anything differs is looked at (a folio, a figure)
+    y0, x0 = int(rows[0]), int(cols[0])
+    ys, xs = np.nonzero(differs[y0:int(rows[-1]) + 1, x0:int(cols[-1]) + 1])
+    ys, xs = ys + y0, xs + x0
     de = delta_e_pixels(a[ys, xs], b[ys, xs])
     seen = de > delta_e
     ys, xs, de = ys[seen], xs[seen], de[seen]
@@ -66,6 +70,34 @@ def _antialiased(a: np.ndarray, b: np.ndarray, ys: np.ndarray, xs: np.ndarray) -
     """Which of the pixels at (ys, xs) differ only as an edge drawn a fraction of a pixel apart."""
     h, w = a.shape[:2]
     flat_a, flat_b = a.reshape(-1, 3), b.reshape(-1, 3)
+    result = np.zeros(len(ys), dtype=bool)
+    # Inside a flat fill (a recoloured banner) no pixel can be an edge: those are settled by
+    # comparing each pixel with its right and lower neighbours before the full test.
+    here = ys * w + xs
+    right, below = ys * w + np.minimum(xs + 1, w - 1), np.minimum(ys + 1, h - 1) * w + xs
+    near_edge = np.zeros(len(ys), dtype=bool)
+    for flat in (flat_a, flat_b):
+        for other in (right, below):
+            step = np.abs(flat[here].astype(np.int16) - flat[other].astype(np.int16)).max(axis=1)
+            near_edge |= step > 0
+    # a pixel whose right and lower neighbours match it may still border an edge on its left
+    # or above: grow the set by one pixel before the full test
+    keep = np.flatnonzero(near_edge | _next_to(near_edge, ys, xs, h, w))
+    if len(keep) == 0:
+        return result
+    result[keep] = _edge_shift(flat_a, flat_b, ys[keep], xs[keep], h, w)
+    return result
+
+
+def _next_to(marked: np.ndarray, ys: np.ndarray, xs: np.ndarray, h: int, w: int) -> np.ndarray:
+    """Pixels (among ys, xs) whose left or upper neighbour is marked."""
+    grid = np.zeros((h + 1, w + 1), dtype=bool)
+    grid[ys[marked], xs[marked]] = True
+    out: np.ndarray = grid[ys, np.maximum(xs - 1, 0)] | grid[np.maximum(ys - 1, 0), xs]
+    return out
+
+
+def _edge_shift(flat_a: np.ndarray, flat_b: np.ndarray, ys: np.ndarray, xs: np.ndarray, h: int, w: int) -> np.ndarray:
     around = [np.clip(ys + dy, 0, h - 1) * w + np.clip(xs + dx, 0, w - 1) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
     lo_a, hi_a = _extremes(flat_a, around)
     lo_b, hi_b = _extremes(flat_b, around)

@@ -27,6 +27,7 @@ WORKERS = 2
 IN_PROCESS_BELOW = 12   # page pairs: fewer than this are not worth starting workers for
 CHUNK = 4               # page pairs a worker takes at a time
 ZOOM_DPI = 150          # crops of changed regions: 9 pt text reads well at this size
+PAGE_DPI = 72           # whole pages in the report, shown about 600 pixels wide
 LARGEST_CROP = 0.4      # share of the page: a larger region is seen on the whole page instead
 MAX_CROPS = 6           # per page; a page with more changes is shown whole
 CROP_MARGIN = (72.0, 24.0)  # points left and right, above and below a changed region: its context
@@ -138,7 +139,8 @@ def _compare_one(old_doc: pdfium.PdfDocument, new_doc: pdfium.PdfDocument, job: 
     pictures = None
     if raster.folder is not None and (pixels.share > raster.threshold or job.picture):
         stem = f"p{job.old + 1:04d}-{job.new + 1:04d}"
-        old_name, new_name = _save(a, raster.folder, f"{stem}-old.png"), _save(b, raster.folder, f"{stem}-new.png")
+        old_name = _save(_page_picture(a, raster.dpi), raster.folder, f"{stem}-old.png")
+        new_name = _save(_page_picture(b, raster.dpi), raster.folder, f"{stem}-new.png")
         width = new_doc[job.new].get_size()[0]
         boxes = crop_boxes([to_points(r, raster.dpi / 72, height) for r in pixels.regions], (width, height))
         crops = tuple(_crop(old_doc, new_doc, job, box, raster.folder, f"{stem}-z{k}") for k, box in enumerate(boxes))
@@ -181,9 +183,18 @@ def crop_boxes(regions: Sequence[Box], page: tuple[float, float]) -> list[Box]:
     return [tuple(round(v, 1) for v in b) for b in boxes[:MAX_CROPS]]  # type: ignore[misc]
 
 
-def picture_page(pdf: Path, index: int, dpi: float, folder: Path, name: str) -> str:
+def picture_page(pdf: Path, index: int, folder: Path, name: str) -> str:
     """Write one page's image (an inserted, removed or moved page); its file name."""
-    return _save(rasterise(pdf, dpi, [index])[0], folder, name)
+    return _save(rasterise(pdf, PAGE_DPI, [index])[0], folder, name)
+
+
+def _page_picture(img: np.ndarray, dpi: float) -> np.ndarray:
+    """A page compared at ``dpi``, at the resolution the report shows whole pages at."""
+    if dpi <= PAGE_DPI:
+        return img
+    h, w = img.shape[:2]
+    size = (max(1, round(w * PAGE_DPI / dpi)), max(1, round(h * PAGE_DPI / dpi)))
+    return np.asarray(Image.fromarray(img).resize(size, Image.Resampling.BOX))
 
 
 def _save(img: np.ndarray, folder: Path, name: str) -> str:
