@@ -164,7 +164,10 @@ def diff(old: Side, new: Side, options: DiffOptions = DiffOptions()) -> DiffResu
     shifts = _Shifts.of(alignment.pairs, texts_old, texts_new, old.layout, new.layout)
     texts = {(o, n): (diff_text(texts_old[o].body, texts_new[n].body),
                       _furniture(texts_old[o].furniture, texts_new[n].furniture)) for o, n in alignment.pairs}
-    jobs = [PairJob(o, n, _left_out(n, options.ignore), not texts[o, n][0].empty) for o, n in alignment.pairs]
+    slack = CELL * 72 / options.dpi + 2
+    jobs = [PairJob(o, n, _left_out(n, options.ignore), not texts[o, n][0].empty,
+                    _band(n, new.layout, slack) if _renumbers(texts[o, n], shifts, o, n) else ())
+            for o, n in alignment.pairs]
     raster = Raster(options.dpi, options.delta_e, options.threshold, options.pictures)
     for pair in compare_pairs(old.pdf, new.pdf, jobs, raster):
         text, furniture = texts[pair.old, pair.new]
@@ -179,7 +182,8 @@ def _compare_pair(result: DiffResult, options: DiffOptions, pair: PairResult, te
     scale = options.dpi / 72
     regions = tuple(to_points(r, scale, t_new.height) for r in pixels.regions)
     renumbered = furniture is not None and shifts.only_renumbered(o, n, furniture)
-    furniture_pixels_only = all(_in_band(r, n, result.new.layout, CELL / scale + 2) for r in regions)
+    band = _band(n, result.new.layout, CELL / scale + 2)
+    furniture_pixels_only = bool(band) and all(_inside(r, band) for r in regions)
     if pixels.share <= options.threshold and text.empty and furniture is None:
         return
     if text.empty and renumbered and (furniture_pixels_only or pixels.share <= options.threshold):
@@ -207,13 +211,23 @@ def _left_out(page: int, ignore: tuple[Ignore, ...]) -> tuple[Box, ...]:
     return tuple(i.box for i in ignore if i.page in (0, page + 1))
 
 
-def _in_band(region: Box, page: int, layout: LayoutMap | None, slack: float) -> bool:
-    """The region lies in the running header or footer (regions are found on a grid of cells:
-    ``slack`` is a cell and a little more)."""
+def _band(page: int, layout: LayoutMap | None, slack: float) -> tuple[Box, ...]:
+    """The running header and footer of a page, grown by ``slack`` (regions are found on a
+    grid of cells: a cell and a little more)."""
     if layout is None or page >= len(layout.pages):
-        return False
-    grown = [(b[0] - slack, b[1] - slack, b[2] + slack, b[3] + slack) for b in layout.pages[page].header_footer]
-    return any(g[0] <= region[0] and g[1] <= region[1] and region[2] <= g[2] and region[3] <= g[3] for g in grown)
+        return ()
+    return tuple((b[0] - slack, b[1] - slack, b[2] + slack, b[3] + slack) for b in layout.pages[page].header_footer)
+
+
+def _inside(region: Box, boxes: tuple[Box, ...]) -> bool:
+    return any(g[0] <= region[0] and g[1] <= region[1] and region[2] <= g[2] and region[3] <= g[3] for g in boxes)
+
+
+def _renumbers(texts: tuple[TextChange, SentenceChange | None], shifts: _Shifts, o: int, n: int) -> bool:
+    """Words alike and running lines that differ by renumbering only: a page that may merely
+    have moved, whose folio alone then needs no picture."""
+    text, furniture = texts
+    return text.empty and furniture is not None and shifts.only_renumbered(o, n, furniture)
 
 
 @dataclass(frozen=True, slots=True)

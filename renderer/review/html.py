@@ -32,7 +32,7 @@ def _esc(text: object) -> str:
 CSS = """body{font:15px/1.5 system-ui,sans-serif;margin:24px auto;max-width:1280px;padding:0 16px;color:#1e2532}
 h1{font-size:22px}h2{font-size:18px;margin:18px 0 6px}h3{font-size:15px;margin:12px 0 4px}
 #summary{background:#eef3f9;border-left:5px solid #1f5fa8;padding:12px 16px;margin-bottom:20px}
-.verdict{font-size:17px;font-weight:600}.warning{background:#fff6dd;border-left:5px solid #c68a00;padding:8px 12px;margin:8px 0}
+.verdict{font-size:17px;font-weight:600}.warning{white-space:pre-wrap;background:#fff6dd;border-left:5px solid #c68a00;padding:8px 12px;margin:8px 0}
 .unexpected{background:#fdecea;border-left:5px solid #c62828;padding:10px 14px;margin:10px 0;font-weight:600}
 table.causes{border-collapse:collapse;margin:6px 0}table.causes td,table.causes th{border-top:1px solid #c5d0de;padding:4px 10px;text-align:left;vertical-align:top}
 .page-change{border-top:2px solid #c5d0de;padding:14px 0}del{background:#fbd3d3;color:#8a1111}ins{background:#cdeccd;color:#0d5a0d;text-decoration:none}
@@ -111,7 +111,8 @@ def _single_pages(r: DiffResult) -> str:
         out.append(f"<h2>{title} pages</h2><div class='pages thumbs'>")
         for side, number, name in items:
             picture = r.pictures.get((side, number))
-            img = f"<img loading=lazy alt='{_esc(name)}' src='{PICTURES}/{picture}'>" if picture else ""
+            img = (f"<a href='{PICTURES}/{picture}'><img loading=lazy alt='{_esc(name)}' src='{PICTURES}/{picture}'></a>"
+                   if picture else "")
             out.append(f"<figure>{img}<figcaption>{_esc(name)}</figcaption></figure>")
         out.append("</div>")
     return "".join(out)

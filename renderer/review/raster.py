@@ -58,6 +58,7 @@ class PairJob:
     new: int
     left_out: tuple[Box, ...]     # regions of the new page, in points, not compared
     picture: bool                 # picture the pair even when no pixel changed (its text did)
+    renumbering: tuple[Box, ...] = ()  # a change only inside these (its folio) needs no picture
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,12 +138,15 @@ def _compare_one(old_doc: pdfium.PdfDocument, new_doc: pdfium.PdfDocument, job: 
     height = new_doc[job.new].get_size()[1]
     pixels = compare(a, b, raster.delta_e, _mask(b.shape[:2], job.left_out, raster.dpi / 72, height))
     pictures = None
-    if raster.folder is not None and (pixels.share > raster.threshold or job.picture):
+    scale = raster.dpi / 72
+    regions = [to_points(r, scale, height) for r in pixels.regions]
+    renumbered = bool(job.renumbering) and not job.picture and all(_inside(r, job.renumbering) for r in regions)
+    if raster.folder is not None and (pixels.share > raster.threshold or job.picture) and not renumbered:
         stem = f"p{job.old + 1:04d}-{job.new + 1:04d}"
         old_name = _save(_page_picture(a, raster.dpi), raster.folder, f"{stem}-old.png")
         new_name = _save(_page_picture(b, raster.dpi), raster.folder, f"{stem}-new.png")
         width = new_doc[job.new].get_size()[0]
-        boxes = crop_boxes([to_points(r, raster.dpi / 72, height) for r in pixels.regions], (width, height))
+        boxes = crop_boxes(regions, (width, height))
         crops = tuple(_crop(old_doc, new_doc, job, box, raster.folder, f"{stem}-z{k}") for k, box in enumerate(boxes))
         pictures = Pictures(old_name, new_name, crops)
     return PairResult(job.old, job.new, pixels, pictures)
@@ -203,6 +207,10 @@ def _save(img: np.ndarray, folder: Path, name: str) -> str:
     Image.fromarray(img).quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
         folder / name, optimize=False, compress_level=6)
     return name
+
+
+def _inside(region: Box, boxes: Sequence[Box]) -> bool:
+    return any(b[0] <= region[0] and b[1] <= region[1] and region[2] <= b[2] and region[3] <= b[3] for b in boxes)
 
 
 def to_points(r: Rect, scale: float, height: float) -> Box:

@@ -57,15 +57,26 @@ def source_lines(r: DiffResult) -> list[str]:
     for change in r.content:
         if change.id == MANIFEST_ID:
             for f in change.fields:
-                printed = sum(1 for c in r.changed if c.causes and any(x.key == f"manifest:{f.name}" for x in c.causes))
-                where = f" — printed on {printed} page{'s' if printed != 1 else ''}" if printed else \
-                    " — not printed on any page (the PDF's metadata)"
-                out.append(f"{change.source}:{f.line}: {f.describe()}{where}")
+                out.append(f"{change.source}:{f.line}: {f.describe()}{_printed(r, f.name)}")
         else:
             out.append(change.describe())
     out += [c.describe() for c in r.look]
     out += [f.describe() for f in r.reflows]
     return out
+
+
+#: Manifest fields the PDF's document information carries (renderer.pdf.write).
+METADATA = ("title", "organisation", "author", "subject", "keywords", "published", "language")
+
+
+def _printed(r: DiffResult, field: str) -> str:
+    """Where a changed manifest field shows: on how many pages, or only in the metadata."""
+    if field == "pages":  # the page order: told by the pages inserted, removed and moved
+        return ""
+    printed = sum(1 for c in r.changed if c.causes and any(x.key == f"manifest:{field}" for x in c.causes))
+    if printed:
+        return f" — printed on {printed} page{'s' if printed != 1 else ''}"
+    return " — not printed on any page" + (" (it is in the PDF's metadata)" if field in METADATA else "")
 
 
 def _page_lines(r: DiffResult, c: PageChange) -> list[str]:
