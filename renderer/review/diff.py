@@ -166,7 +166,9 @@ def diff(old: Side, new: Side, options: DiffOptions = DiffOptions()) -> DiffResu
                       _furniture(texts_old[o].furniture, texts_new[n].furniture)) for o, n in alignment.pairs}
     slack = CELL * 72 / options.dpi + 2
     jobs = [PairJob(o, n, _left_out(n, options.ignore), not texts[o, n][0].empty,
-                    _band(n, new.layout, slack) if _renumbers(texts[o, n], shifts, o, n) else ())
+                    _band(n, new.layout, slack) if _renumbers(texts[o, n], shifts, o, n) else (),
+                    tuple(b.bbox for b in new.layout.pages[n].blocks if not b.parent)
+                    if new.layout and n < len(new.layout.pages) else ())
             for o, n in alignment.pairs]
     raster = Raster(options.dpi, options.delta_e, options.threshold, options.pictures)
     for pair in compare_pairs(old.pdf, new.pdf, jobs, raster):

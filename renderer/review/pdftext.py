@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from .layout import LayoutMap
+from .layout import BlockPlace, LayoutMap
 
 BAND = 0.07  # without a layout map: the top and bottom 7% of a page hold running heads and folios
 
@@ -35,7 +36,8 @@ def read_texts(pdf: Path, layout: LayoutMap | None) -> list[PageText]:
             width, height = page.get_size()
             text = page.get_textpage()
             top, bottom = _body_band(i, width, height, layout, page)
-            body = text.get_text_bounded(left=0, bottom=bottom, right=width, top=top)
+            body = _by_block(text, text.get_text_bounded(left=0, bottom=bottom, right=width, top=top),
+                             layout.pages[i].blocks if layout is not None and i < len(layout.pages) else ())
             furniture = (text.get_text_bounded(left=0, bottom=0, right=width, top=bottom) + " " +
                          text.get_text_bounded(left=0, bottom=top, right=width, top=height))
             out.append(PageText(i, body, furniture, width, height))
@@ -44,6 +46,16 @@ def read_texts(pdf: Path, layout: LayoutMap | None) -> list[PageText]:
         return out
     finally:
         doc.close()
+
+
+def _by_block(text: pdfium.PdfTextPage, body: str, blocks: Sequence[BlockPlace]) -> str:
+    """The body as each block's text, blocks apart by a blank line, so that a sentence never
+    runs from a figure's label into the next paragraph; the body as it is when the blocks do
+    not hold every word of it (nothing on the page may go uncompared)."""
+    parts = [text.get_text_bounded(left=b.bbox[0] - 1, bottom=b.bbox[1] - 1, right=b.bbox[2] + 1, top=b.bbox[3] + 1)
+             for b in blocks if not b.parent]
+    joined = "\n\n".join(" ".join(p.split()) for p in parts if p.strip())
+    return joined if sorted(joined.split()) == sorted(body.split()) else body
 
 
 def _body_band(i: int, width: float, height: float, layout: LayoutMap | None, page: object) -> tuple[float, float]:

@@ -59,6 +59,7 @@ class PairJob:
     left_out: tuple[Box, ...]     # regions of the new page, in points, not compared
     picture: bool                 # picture the pair even when no pixel changed (its text did)
     renumbering: tuple[Box, ...] = ()  # a change only inside these (its folio) needs no picture
+    blocks: tuple[Box, ...] = ()       # the new page's blocks: a crop shows the lines it cuts whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +147,7 @@ def _compare_one(old_doc: pdfium.PdfDocument, new_doc: pdfium.PdfDocument, job: 
         old_name = _save(_page_picture(a, raster.dpi), raster.folder, f"{stem}-old.png")
         new_name = _save(_page_picture(b, raster.dpi), raster.folder, f"{stem}-new.png")
         width = new_doc[job.new].get_size()[0]
-        boxes = crop_boxes(regions, (width, height))
+        boxes = crop_boxes(regions, (width, height), job.blocks)
         crops = tuple(_crop(old_doc, new_doc, job, box, raster.folder, f"{stem}-z{k}") for k, box in enumerate(boxes))
         pictures = Pictures(old_name, new_name, crops)
     return PairResult(job.old, job.new, pixels, pictures)
@@ -162,12 +163,18 @@ def _crop(old_doc: pdfium.PdfDocument, new_doc: pdfium.PdfDocument, job: PairJob
     return Crop(box, names[0], names[1])
 
 
-def crop_boxes(regions: Sequence[Box], page: tuple[float, float]) -> list[Box]:
+def crop_boxes(regions: Sequence[Box], page: tuple[float, float], blocks: Sequence[Box] = ()) -> list[Box]:
     """Changed regions with some of their surroundings, on the page, merged where they touch,
-    largest first; none so large that the whole page shows it as well."""
+    largest first; none so large that the whole page shows it as well. A region inside a block
+    is widened to the block's width, so the changed lines are read whole."""
     mx, my = CROP_MARGIN
     w, h = page
-    boxes = [(max(0.0, r[0] - mx), max(0.0, r[1] - my), min(w, r[2] + mx), min(h, r[3] + my)) for r in regions]
+    boxes = []
+    for r in regions:
+        around = [b for b in blocks if b[0] < r[2] and r[0] < b[2] and b[1] < r[3] and r[1] < b[3]]
+        x0 = min([r[0] - mx, *(b[0] - 6 for b in around)])
+        x1 = max([r[2] + mx, *(b[2] + 6 for b in around)])
+        boxes.append((max(0.0, x0), max(0.0, r[1] - my), min(w, x1), min(h, r[3] + my)))
     largest = LARGEST_CROP * w * h
     merged = True
     while merged:

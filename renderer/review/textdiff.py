@@ -64,9 +64,13 @@ class TextChange:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a text, with its line breaks and hyphenation undone."""
-    flat = " ".join(text.replace("\u00ad\n", "").replace("\u00ad", "").replace("\ufffe", "").split())
-    return [s for s in _SENTENCE_END.split(flat) if s]
+    """The sentences of a text, with its line breaks and hyphenation undone; a blank line ends
+    a sentence too (the text of one block ends there)."""
+    out: list[str] = []
+    for chunk in text.replace("\r\n", "\n").split("\n\n"):
+        flat = " ".join(chunk.replace("\u00ad\n", "").replace("\u00ad", "").replace("\ufffe", "").split())
+        out += [s for s in _SENTENCE_END.split(flat) if s]
+    return out
 
 
 def diff_text(old: str, new: str) -> TextChange:
