@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .arguments import folder_path, pdf_path
 from .diagnostics import ContentError, Diagnostic, Sink
+from .gate import Refused
 from .safety import guard_reportlab
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -66,6 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args) if hasattr(args, "run") else _COMMANDS[args.command](args))
     except ContentError as exc:
         _report(exc.diagnostics)
+        return 1
+    except Refused as exc:  # a file the gate passed was swapped for a link, FIFO or device mid-run
+        print(f"impact-report {args.command}: {exc}; nothing was written", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted; nothing was written", file=sys.stderr)
@@ -141,11 +145,18 @@ _CHART = re.compile(rb"""type['"]?\s*:\s*['"]?chart\b""")
 def _mentions_charts(edition: Path) -> bool:
     """Whether any page file seems to hold a chart block: an edition without charts should not
     pay two workers' matplotlib import. (Only a hint read before parsing: a chart it misses
-    is still drawn, just without the head start.)"""
-    try:
-        return any(_CHART.search(path.read_bytes()) for path in edition.glob("*.yaml"))
-    except OSError:
-        return True
+    is still drawn, just without the head start.) Only the manifest's page files are read,
+    through the gate, as the loader will read them: never another file in the folder."""
+    from .gate import read_regular
+    from .load import SourceLimits
+    from .model.edition import listed_page_files
+    for path in listed_page_files(edition):
+        try:
+            if _CHART.search(read_regular(path, SourceLimits().max_bytes)):
+                return True
+        except (Refused, OSError):
+            continue  # the build reports it at its line
+    return False
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .arguments import bounded, folder_path
@@ -156,7 +156,7 @@ def _rendered(source: str, args: argparse.Namespace) -> Iterator[tuple[Path, str
         if not sep or not edition:
             raise SideError(f"'{source}' is not a PDF, an edition folder or REV:EDITION")
         tree = Path(tmp) / "tree"
-        _checkout(rev, tree)
+        _checkout(rev, tree, edition)
         inside = (tree / edition).resolve()
         if not inside.is_dir() or tree.resolve() not in inside.parents:  # not ../ out of the revision
             raise SideError(f"'{edition}' is not an edition folder at {rev}")
@@ -173,17 +173,67 @@ def _check_readable(pdf: Path) -> None:
         raise SideError(f"cannot read {pdf}: {exc}") from None
 
 
-def _checkout(rev: str, into: Path) -> None:
-    """The content, layout and fonts as committed at ``rev`` (git archive: no worktree left behind)."""
+def _checkout(rev: str, into: Path, edition: str) -> None:
+    """The edition, layout and fonts as committed at ``rev``, written from git's objects (no
+    worktree left behind). Only regular files are written: a link committed at ``rev`` is
+    refused, never followed (it could lead anywhere on the machine), and so is a path that
+    would leave ``into``."""
     if not rev or rev.startswith("-"):  # git would read it as an option (--output=..., --remote=...)
         raise SideError(f"'{rev}' is not a revision")
+    if not _relative_inside(edition):
+        raise SideError(f"'{edition}' is not an edition folder at {rev}")
     into.mkdir()
+    listing = _git(rev, "ls-tree", "-r", "-l", "-z", rev, "--", edition, "layout", "fonts")
+    blobs: list[tuple[str, str]] = []
+    total = 0
+    for entry in filter(None, listing.split(b"\0")):
+        meta, _, raw_path = entry.partition(b"\t")
+        mode, kind, sha, size = meta.split()
+        path = raw_path.decode("utf-8", errors="surrogateescape")
+        if mode == b"120000":
+            raise SideError(f"'{path}' is a symbolic link at {rev}; links in a revision are not followed")
+        if kind == b"blob":
+            blobs.append((sha.decode(), path))
+            total += int(size)
+    if total > MAX_REVISION_BYTES:
+        raise SideError(f"'{edition}', layout and fonts at {rev} hold {total:,} bytes; at most "
+                        f"{MAX_REVISION_BYTES:,} are read")
+    _write_blobs(rev, blobs, into)
+
+
+#: What ``REV:EDITION`` may hold in all, so a revision cannot fill the memory or the disk.
+MAX_REVISION_BYTES = 1 << 30
+
+
+def _git(rev: str, *args: str, stdin: bytes | None = None) -> bytes:
     try:
-        archive = subprocess.run(["git", "-C", str(PROJECT), "archive", "--format=tar", rev, "content", "layout", "fonts"],
-                                 capture_output=True, check=True, timeout=120).stdout
-        subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True, capture_output=True, timeout=120)
-    except (subprocess.CalledProcessError, OSError) as exc:
+        return subprocess.run(["git", "-C", str(PROJECT), *args], input=stdin, capture_output=True, check=True,
+                              timeout=120).stdout
+    except (subprocess.CalledProcessError, OSError, subprocess.TimeoutExpired) as exc:
         raise SideError(f"cannot read revision '{rev}': {getattr(exc, 'stderr', b'').decode(errors='replace').strip() or exc}")
+
+
+def _relative_inside(path: str) -> bool:
+    """Whether ``path`` names something strictly inside the folder it is relative to."""
+    pure = PurePosixPath(path)
+    return bool(pure.parts) and not pure.is_absolute() and ".." not in pure.parts
+
+
+def _write_blobs(rev: str, blobs: list[tuple[str, str]], into: Path) -> None:
+    """Write each ``(sha, path)`` under ``into``, read in one ``git cat-file --batch``."""
+    out = _git(rev, "cat-file", "--batch", stdin="".join(f"{sha}\n" for sha, _ in blobs).encode())
+    at = 0
+    for sha, path in blobs:
+        header_end = out.index(b"\n", at)
+        header = out[at:header_end].split()  # "<sha> blob <size>", or "<sha> missing"
+        kind, size = (header[1], int(header[2])) if len(header) == 3 else (b"missing", 0)
+        target = into / path
+        if kind != b"blob" or not _relative_inside(path):  # a crafted tree, or git changed its output
+            raise SideError(f"'{path}' at {rev} cannot be read as a file inside the revision's tree")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "xb") as fh:  # "x": never through anything already there
+            fh.write(out[header_end + 1:header_end + 1 + size])
+        at = header_end + 1 + size + 1
 
 
 def _render(edition: Path, layout: Path, fonts: Path, tmp: Path, cwd: Path) -> Path:

@@ -2,9 +2,10 @@
 
 reportlab reads ``RL_*`` environment variables, a ``reportlab_settings`` module anywhere on
 ``sys.path`` (the working folder, under ``python -m``) and ``~/.reportlab_settings``; any of
-them can loosen its guards or change the PDF's bytes. :func:`guard_reportlab` runs before
-reportlab is first imported, ignores all three, and puts back reportlab's own defaults plus
-the few values the renderer depends on.
+them can loosen its guards or change the PDF's bytes. On import it also runs a
+``reportlab_mods`` module from ``sys.path`` or, failing that, ``~/.reportlab_mods``, as Python.
+:func:`guard_reportlab` runs before reportlab is first imported, ignores all of them, and puts
+back reportlab's own defaults plus the few values the renderer depends on.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def guard_reportlab() -> None:
     # reportlab imports this module if it exists; an empty one means neither a stray file in
     # the working folder nor ~/.reportlab_settings is read.
     sys.modules.setdefault("reportlab_settings", types.ModuleType("reportlab_settings"))
+    sys.modules.setdefault("reportlab_mods", types.ModuleType("reportlab_mods"))  # never run from ~ or cwd
     imported = "reportlab.rl_config" in sys.modules
     from reportlab import rl_config
 

@@ -9,11 +9,14 @@ In the press profile the picture is flattened and separated into the printer's C
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from reportlab.platypus import Flowable
 from reportlab.platypus import Image as RLImage
 
+from ..diagnostics import ContentError, Diagnostic, Severity
+from ..gate import Refused, inside
 from ..load.files import resolve_inside
 from ..model.block import Block, block_model
 from ..theme.separation import needs_profile, prepare
@@ -80,7 +83,7 @@ _MODE_NAMES = {"RGBA": "RGB with transparency", "P": "an indexed-colour (RGB) pi
 
 
 def compose(block: Image, ctx: ComposeContext) -> list[Flowable]:
-    path = ctx.edition.root.resolve() / block.src
+    path = _placed_file(block, ctx)
     width = ctx.width if block.width == "full" else (ctx.width - ctx.theme.layout.gutter) / 2
     pixels = prepare(path, ctx.theme.press is not None, ctx.theme.icc_profile)
     img = RLImage(pixels if pixels is not None else str(path))
@@ -98,6 +101,15 @@ def compose(block: Image, ctx: ComposeContext) -> list[Flowable]:
     stack = Stack(items, width)
     stack.spaceBefore, stack.spaceAfter = 6, 12
     return [stack]
+
+
+def _placed_file(block: Image, ctx: ComposeContext) -> Path:
+    """The picture's file, through the gate again: ``check`` passed it, but the file is opened
+    now, by Pillow and reportlab, and may have been replaced since."""
+    try:
+        return inside(ctx.edition.root, block.src, "image")
+    except Refused as exc:
+        raise ContentError([Diagnostic(Severity.ERROR, block.span_of("src"), str(exc))]) from None
 
 
 register(Image, check, compose)

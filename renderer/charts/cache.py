@@ -15,6 +15,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+from ..gate import MAX_BYTES, Refused, inside, read_regular
 from .ops import Op, from_json, to_json
 from .spec import ChartLook, ChartSpec
 
@@ -26,7 +27,7 @@ CHART_CODE_VERSION = 1
 def _file_hash(path: str, size: int, mtime_ns: int) -> str:
     # size and mtime are part of the memo key only, so an edited font in a long-lived process
     # is hashed again; the key itself depends on the bytes alone.
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return hashlib.sha256(read_regular(Path(path), MAX_BYTES["font file"], "font file")).hexdigest()
 
 
 @cache
@@ -53,9 +54,12 @@ def load(cache_dir: Path | None, chart_key: str) -> list[Op] | None:
     if cache_dir is None:
         return None
     try:
-        data = json.loads((cache_dir / f"{chart_key}.json").read_text(encoding="utf-8"))
-        return from_json(data["ops"])
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        # Through the gate: an entry swapped for a FIFO, /dev/zero or a link out is a miss,
+        # never an open that hangs or a read without end (the cache is as writable as build/).
+        name = f"{chart_key}.json"
+        raw = read_regular(inside(cache_dir, name, "chart cache entry"), MAX_BYTES["chart cache entry"])
+        return from_json(json.loads(raw.decode("utf-8"))["ops"])
+    except (Refused, OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 
 

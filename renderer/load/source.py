@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..diagnostics import Sink, Span
+from ..gate import Refused, read_regular
 from .nodes import Map, Node, Scalar, Seq
 
 try:  # the C composer is several times faster; marks are the same
@@ -48,14 +49,20 @@ class SourceLimits:
 
 
 def load_yaml(path: Path, display: str, sink: Sink, limits: SourceLimits = SourceLimits()) -> Node | None:
-    """Parse ``path`` (shown to the user as ``display``) into nodes, or report why not."""
+    """Parse ``path`` (shown to the user as ``display``) into nodes, or report why not.
+
+    ``path`` is one the gate let through (:func:`renderer.load.files.resolve_inside`); it is
+    read without following a link and never past ``limits.max_bytes``."""
     start = Span(display, 1, 1)
     try:
         size = path.stat().st_size
         if size > limits.max_bytes:
             sink.error(start, f"file is {size:,} bytes; content files are limited to {limits.max_bytes:,}")
             return None
-        raw = path.read_bytes()
+        raw = read_regular(path, limits.max_bytes)
+    except Refused as exc:  # replaced since the gate passed it
+        sink.error(start, f"cannot read file: {exc}")
+        return None
     except OSError as exc:
         sink.error(start, f"cannot read file: {exc.strerror or exc}")
         return None

@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Sink, Span
-from ..load import SourceLimits, load_yaml
-from ..load.files import display_path, resolve_inside
+from ..load import Map, Scalar, Seq, SourceLimits, load_yaml
+from ..load.files import display_in, display_path, resolve_inside
 from .block import Block, slug, walk
 from .convert import Invalid, read_dataclass
 
@@ -76,15 +76,19 @@ class Edition:
         return date.fromisoformat(self.manifest.published)
 
 
+MANIFEST = "manifest.yaml"
+
+
 def load_edition(root: Path, sink: Sink, limits: SourceLimits = SourceLimits()) -> Edition | None:
     """Read ``root/manifest.yaml`` and every page it lists; report all problems found."""
-    manifest_path = root / "manifest.yaml"
-    shown = display_path(manifest_path)
-    if not manifest_path.is_file():
+    shown = display_in(root, MANIFEST)
+    if not os.path.lexists(root / MANIFEST):
         sink.error(Span(shown, 1, 1), "no manifest.yaml in the edition folder",
                    "an edition folder holds manifest.yaml and one YAML file per page")
         return None
-    node = load_yaml(manifest_path, shown, sink, limits)
+    # The manifest passes the same gate as the pages: a link out or a FIFO is refused unread.
+    manifest_path = resolve_inside(root, MANIFEST, Span(shown, 1, 1), sink, "manifest", max_bytes=0)
+    node = load_yaml(manifest_path, shown, sink, limits) if manifest_path else None
     if node is None:
         return None
     try:
@@ -97,6 +101,20 @@ def load_edition(root: Path, sink: Sink, limits: SourceLimits = SourceLimits()) 
         sink.error(pages_span, f"page file '{name}' is listed more than once")
     loaded = _load_pages(root, list(dict.fromkeys(manifest.pages)), manifest, sink, limits)
     return Edition(root, manifest, _with_ids(tuple(p for p in loaded if p), sink))
+
+
+def listed_page_files(root: Path) -> list[Path]:
+    """The page files the manifest lists, each through the gate, for a hint read before the
+    build (``build`` starts chart workers early when one names a chart). Nothing else in the
+    folder is looked at, and any problem is left for the build to report at its line."""
+    quiet = Sink()
+    at = Span(MANIFEST, 1, 1)
+    path = resolve_inside(root, MANIFEST, at, quiet, "manifest", max_bytes=0)
+    node = load_yaml(path, MANIFEST, quiet) if path else None
+    pages = node.get("pages") if isinstance(node, Map) else None
+    names = [item.text for item in pages.items if isinstance(item, Scalar)] if isinstance(pages, Seq) else []
+    found = (resolve_inside(root, name, at, quiet, "page file", max_bytes=0) for name in dict.fromkeys(names))
+    return [p for p in found if p is not None]
 
 
 # From this many page files on, a second process reads part of them: reading is Python work
@@ -144,7 +162,7 @@ def _check_date(manifest: Manifest, sink: Sink) -> None:
 
 def _load_page(root: Path, name: str, manifest: Manifest, sink: Sink, limits: SourceLimits) -> Page | None:
     span = next((s for k, s in manifest.field_spans if k == "pages"), manifest.span)
-    path = resolve_inside(root, name, span, sink, "page file")
+    path = resolve_inside(root, name, span, sink, "page file", max_bytes=0)  # load_yaml bounds the size
     if path is None:
         return None
     shown = display_path(path)

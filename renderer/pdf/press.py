@@ -9,6 +9,7 @@ from html import escape
 
 from typing import Any
 
+from ..gate import MAX_BYTES, read_regular
 from ..model.edition import Edition
 from ..theme.model import Press
 
@@ -36,7 +37,7 @@ def identify_pdfx(canvas: Any, edition: Edition, press: Press, when: float, icc:
         "OutputCondition": pdfdoc.PDFString(press.output_condition),
         "RegistryName": pdfdoc.PDFString(press.registry), "Info": pdfdoc.PDFString(press.output_condition_info)}
     if icc is not None:
-        profile = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"N": 4}), icc.read_bytes())
+        profile = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"N": 4}), read_regular(icc, MAX_BYTES["ICC profile"], "ICC profile"))
         intent["DestOutputProfile"] = doc.Reference(profile)
     doc.Catalog.OutputIntents = pdfdoc.PDFArray([pdfdoc.PDFDictionary(intent)])
     stamp = datetime.fromtimestamp(when, tz=timezone.utc)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Sink, Span
 from ..load import load_yaml
-from ..load.files import display_path, resolve_inside
+from ..load.files import display_in, display_path, resolve_inside
 from ..model.convert import Invalid, read_dataclass
 from .fonts import face_name, register_family
 from .model import Press, Template, TemplatesFile, ThemeFile
@@ -105,9 +106,9 @@ def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | Non
 
     ``profile`` (screen or press) overrides the one ``templates.yaml`` names.
     """
-    data = _read(layout_dir / "theme.yaml", ThemeFile, sink)
-    layout = _read(layout_dir / "templates.yaml", TemplatesFile, sink)
-    if data is None or layout is None:
+    data, theme_path = _read(layout_dir, "theme.yaml", ThemeFile, sink)
+    layout, templates_path = _read(layout_dir, "templates.yaml", TemplatesFile, sink)
+    if data is None or layout is None or theme_path is None or templates_path is None:
         return None
     chosen = profile or layout.profile
     if chosen == "press" and layout.press is None:
@@ -127,7 +128,7 @@ def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | Non
     if sink.errors:
         return None
     return Theme(data, layout, palette, styles, paths,
-                 (layout_dir / "theme.yaml", layout_dir / "templates.yaml"), chosen, layout_dir, icc)
+                 (theme_path, templates_path), chosen, layout_dir, icc)
 
 
 def _press_profile(press: Press, layout_dir: Path, sink: Sink) -> Path | None:
@@ -186,18 +187,20 @@ def _templates(names: list[str]) -> str:
     return ("template " if len(names) == 1 else "templates ") + ", ".join(f"'{n}'" for n in names)
 
 
-def _read(path: Path, cls: type, sink: Sink):  # type: ignore[no-untyped-def]
-    shown = display_path(path)
-    if not path.is_file():
-        sink.error(Span(shown, 1, 1), f"layout file {path.name} is missing")
-        return None
-    node = load_yaml(path, shown, sink)
+def _read(layout_dir: Path, name: str, cls: type, sink: Sink):  # type: ignore[no-untyped-def]
+    """The layout file ``name`` read into ``cls``, and its path (through the gate)."""
+    shown = display_in(layout_dir, name)
+    if not os.path.lexists(layout_dir / name):
+        sink.error(Span(shown, 1, 1), f"layout file {name} is missing")
+        return None, None
+    path = resolve_inside(layout_dir, name, Span(shown, 1, 1), sink, "layout file", max_bytes=0)
+    node = load_yaml(path, shown, sink) if path else None
     if node is None:
-        return None
+        return None, None
     try:
-        return read_dataclass(cls, node, sink)
+        return read_dataclass(cls, node, sink), path
     except Invalid:
-        return None
+        return None, None
 
 
 def _check_colours(data: ThemeFile, layout: TemplatesFile, palette: Palette, sink: Sink) -> None:
