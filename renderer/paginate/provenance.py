@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Sink
+from ..gate import MAX_BYTES, inside, read_regular
 from ..load import load_yaml
 from ..load.files import display_path
 from ..load.nodes import Map, Node, Scalar, Seq
@@ -29,8 +30,8 @@ def content_snapshot(edition: Edition) -> dict[str, dict[str, Any]]:
     out = {MANIFEST_ID: _manifest(edition)}
     for block in edition.blocks():
         values = block.snapshot()
-        for name in block.files():
-            values[f"file {name}"] = "sha256:" + _digest(edition.root / name)
+        for name in block.files():  # checked by the block already; read again through the gate
+            values[f"file {name}"] = "sha256:" + _digest(inside(edition.root, name, "image"), "image")
         out[block.id] = {"type": block.yaml_name, "title": block.ref_name, "source": block.span.path,
                          "line": block.span.line, "values": values,
                          "lines": {k: block.span_of(k).line for k in values if block.span_of(k) != block.span},
@@ -55,9 +56,10 @@ def look_snapshot(theme: Theme) -> dict[str, dict[str, tuple[str, int]]]:
     for path in theme.sources:
         node = load_yaml(path, display_path(path), Sink())  # read and checked already by the theme
         out[_name(path)] = dict(_flatten(node, "")) if node is not None else {}
-    files = [*theme.font_paths.values(), *([theme.icc_profile] if theme.icc_profile else [])]
-    for path in files:
-        out[_name(path)] = {"file": ("sha256:" + _digest(path), 0)}
+    files = [*((p, "font file") for p in theme.font_paths.values()),
+             *([(theme.icc_profile, "ICC profile")] if theme.icc_profile else [])]
+    for path, what in files:
+        out[_name(path)] = {"file": ("sha256:" + _digest(path, what), 0)}
     return out
 
 
@@ -79,8 +81,8 @@ def _flatten(node: Node, prefix: str) -> list[tuple[str, tuple[str, int]]]:
     return [pair for key, value in node.entries for pair in _flatten(value, f"{prefix}.{key.text}" if prefix else key.text)]
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+def _digest(path: Path, what: str) -> str:
+    return hashlib.sha256(read_regular(path, MAX_BYTES[what], what)).hexdigest()[:16]
 
 
 __all__ = ["content_snapshot", "look_snapshot", "MANIFEST_ID"]
