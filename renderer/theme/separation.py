@@ -54,6 +54,16 @@ def check_output_profile(path: Path, span: Span, sink: Sink) -> bool:
                    "the press needs the printer's CMYK output profile",
                    "ask the printer for the profile of their press and paper (e.g. FOGRA39, GRACoL, SWOP)")
         return False
+    try:  # a profile can read well and still hold no tables to separate with (a PostScript CRD one)
+        from PIL import Image as PILImage
+
+        transform = ImageCms.buildTransform(_srgb(), ImageCms.getOpenProfile(str(path)), "RGB", "CMYK",
+                                            renderingIntent=ImageCms.Intent.PERCEPTUAL)
+        ImageCms.applyTransform(PILImage.new("RGB", (1, 1)), transform)  # the tables are read only here
+    except (OSError, ImageCms.PyCMSError) as exc:
+        sink.error(span, f"ICC profile '{display_path(path)}' cannot separate pictures into CMYK ({exc})",
+                   "ask the printer for the ICC output profile of their press and paper")
+        return False
     return True
 
 

@@ -225,3 +225,46 @@ def test_reflow_that_pushes_a_figure_to_the_next_page_is_one_cause(tmp_path: Pat
                                       "1 paragraph pushed to the next page")
     assert result.inserted == [2]  # the page the figure and the last paragraph went to
     assert not result.unexpected
+
+
+def test_font_file_replaced_under_the_same_name_is_a_layout_change_naming_it(base: Path, tmp_path: Path) -> None:
+    result = compare(base, tmp_path, lambda c: shutil.copy(c.root / "fonts" / "Lato-Black.ttf",
+                                                           c.root / "fonts" / "Lato-Bold.ttf"))
+    assert [(c.file, c.key) for c in result.look] == [("fonts/Lato-Bold.ttf", "file")]
+    assert result.changed and not result.unexpected
+    assert "fonts/Lato-Bold.ttf: replaced" in render_terminal(result)
+
+
+GS_ICC = Path("/usr/share/color/icc/ghostscript")
+
+
+def test_printer_profile_replaced_is_a_layout_change_naming_it(tmp_path: Path) -> None:
+    if not (GS_ICC / "ps_cmyk.icc").exists():
+        if __import__("os").environ.get("CI"):
+            pytest.fail("the ICC profiles of Debian's libgs-common are missing; .ci/run installs them")
+        pytest.skip("Debian's libgs-common is not installed here (CI installs it)")
+
+    def press(name: str, profile: bytes) -> Path:
+        copy = copy_of_2022(tmp_path / name)
+        (copy.root / "layout" / "printer.icc").write_bytes(profile)
+        with (copy.root / "layout" / "templates.yaml").open("a", encoding="utf-8") as f:
+            f.write("\npress:\n  standard: PDF/X-1a:2001\n  icc_profile: printer.icc\n")
+        (copy.edition / "images").mkdir()
+        Image.new("RGB", (600, 400), (40, 160, 90)).save(copy.edition / "images" / "team.png")
+        copy.edit("content/2022/11-team-adam.yaml", "blocks:\n",
+                  "blocks:\n  - {type: image, src: images/team.png, alt: The team at a search, width: half}\n")
+        out = copy.root / "out" / "r.pdf"
+        sink = Sink()
+        paths = Paths(copy.edition, copy.root / "layout", copy.root / "fonts")
+        assert build(paths, out, sink, profile="press", chart_cache=tmp_path / "cache") is not None, \
+            [d.render() for d in sink]
+        return out
+
+    profile = (GS_ICC / "default_cmyk.icc").read_bytes()
+    # the same tables with another creation date (ICC header bytes 24-35): another file, the same colours
+    redated = profile[:24] + bytes([0x07, 0xEA, 0, 12, 0, 1, 0, 0, 0, 0, 0, 0]) + profile[36:]
+    assert redated != profile
+    result = diff(Side.of(press("old", profile)), Side.of(press("new", redated)))
+    assert [(c.file, c.key) for c in result.look] == [("layout/printer.icc", "file")]
+    assert "layout/printer.icc: replaced" in render_terminal(result)
+    assert not result.unexpected

@@ -224,6 +224,16 @@ def test_the_profile_must_be_the_printers_cmyk_one(edition: Callable[..., Path],
     assert "templates.yaml" in message and "printer.icc' is a display profile for RGB" in message
 
 
+def test_a_cmyk_profile_that_cannot_separate_is_an_error_at_its_line(edition: Callable[..., Path],
+                                                                      press_layout: Callable[..., Path]) -> None:
+    # Ghostscript's PostScript CMYK profile reads as a CMYK printer profile but holds no tables
+    # LittleCMS can separate with: that used to be a PyCMSError traceback while the PDF was drawn.
+    pdf, sink = press_build(picture_edition(edition, rgb_photo), press_layout(profile=PRINTER.parent / "ps_cmyk.icc"))
+    assert pdf is None
+    (message,) = errors_of(sink)
+    assert "templates.yaml" in message and "printer.icc' cannot separate pictures into CMYK" in message
+
+
 def test_pdfx4_embeds_the_printers_profile_as_its_output_intent(edition: Callable[..., Path],
                                                                 press_layout: Callable[..., Path]) -> None:
     pdf, sink = press_build(picture_edition(edition, rgb_photo), press_layout(standard="PDF/X-4"))
