@@ -23,7 +23,8 @@ class Heading(Block):
 
     text: str = field(metadata={"doc": "the heading's text (plain, no markup)"})
     level: int = field(default=2, metadata={"doc": "1 section, 2 sub-heading, 3 minor"})
-    expect_folio: int | None = field(default=None, metadata={"doc": "the folio this heading must land on"})
+    expect_folio: int | None = field(default=None, metadata={"min": 1, "max": 100_000,
+                                                               "doc": "the folio this heading must land on"})
     contents: bool = field(default=True, metadata={"doc": "level 1: list it in the contents"})
 
     @property
