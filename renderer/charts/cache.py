@@ -12,10 +12,12 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 
 from .ops import Op, from_json, to_json
+from .trust import trusted
 from .spec import ChartLook, ChartSpec
 
 # Bump when drawing code changes what a chart looks like: every cached drawing is then stale.
@@ -48,15 +50,17 @@ def key(spec: ChartSpec, look: ChartLook) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def load(cache_dir: Path | None, chart_key: str) -> list[Op] | None:
-    """The cached ops, or None on a miss (absent, unreadable or from a broken write)."""
+def load(cache_dir: Path | None, chart_key: str, fonts: Collection[str]) -> list[Op] | None:
+    """The cached ops, or None on a miss (absent, unreadable, from a broken write, or holding
+    anything this code would not have written, such as a font not in ``fonts``)."""
     if cache_dir is None:
         return None
     try:
         data = json.loads((cache_dir / f"{chart_key}.json").read_text(encoding="utf-8"))
-        return from_json(data["ops"])
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        ops = data["ops"]
+    except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
         return None
+    return from_json(ops) if trusted(ops, fonts) else None
 
 
 def store(cache_dir: Path | None, chart_key: str, ops: list[Op]) -> None:
