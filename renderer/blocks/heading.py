@@ -35,7 +35,7 @@ class Heading(Block):
 #: A heading names its section in the contents, the outline and the running footer: longer
 #: than this it is a paragraph typed as a heading (and one of 10,000 characters made the
 #: contents list too tall for any page).
-MAX_HEADING = 200
+MAX_HEADING = 300
 
 
 def check(block: Heading, ctx: CheckContext) -> None:
