@@ -18,13 +18,14 @@ ALLOWED: dict[str, set[str]] = {
     "diagnostics": set(),
     "version": set(),
     "safety": set(),
+    "source_date": set(),  # SOURCE_DATE_EPOCH, checked by the CLI and read by pdf
     "load": {"diagnostics"},
     "model": {"diagnostics", "load"},
     "theme": {"diagnostics", "load", "model"},
     "charts": {"diagnostics"},
     "blocks": {"diagnostics", "load", "model", "theme", "charts"},
     "paginate": {"diagnostics", "load", "model", "theme", "charts", "blocks"},
-    "pdf": {"diagnostics", "load", "model", "theme"},
+    "pdf": {"diagnostics", "load", "model", "theme", "source_date"},
     "review": {"diagnostics"},
     "preflight": {"diagnostics"},
 }
