@@ -18,6 +18,7 @@ from .arguments import folder_path, pdf_path
 from .diagnostics import ContentError, Diagnostic, Sink
 from .gate import Refused
 from .safety import guard_reportlab
+from .source_date import source_date_problem
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -63,6 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     guard_reportlab()
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command in _RENDERING and (problem := source_date_problem()) is not None:
+        print(f"impact-report {args.command}: {problem}", file=sys.stderr)
+        return 2
     try:
         return int(args.run(args) if hasattr(args, "run") else _COMMANDS[args.command](args))
     except ContentError as exc:
@@ -80,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"impact-report {args.command}: cannot write {exc.filename}: {exc.strerror}; nothing was written",
               file=sys.stderr)
         return 2
+
+
+#: Commands that may render a PDF, and so read SOURCE_DATE_EPOCH.
+_RENDERING = frozenset({"build", "preview", "diff"})
 
 
 def _in_output(exc: OSError, output: Path | None) -> bool:

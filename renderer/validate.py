@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
@@ -42,6 +43,7 @@ def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Si
         for block in page.blocks:
             check_block(block, ctx)
     check_glyphs(edition, theme, sink)
+    check_words(edition, sink)
     if not edition.manifest.pages:
         sink.error(edition.manifest.span, "the manifest lists no pages")
     return None if sink.errors else Checked(edition, theme, quantities)
@@ -74,6 +76,26 @@ def check_glyphs(edition: Edition, theme: Theme, sink: Sink) -> None:
         for name, text in _texts(block):
             for ch in missing_glyphs(text, font):
                 sink.error(block.span_of(name), _missing(ch, theme), _hint(ch))
+
+
+#: Characters in one word (between spaces or soft hyphens). The longest word in a report is a
+#: URL; a longer one fits no column and only costs the line breaker time to try.
+MAX_WORD = 300
+_LONG_WORD = re.compile(f"[^\\s\u00ad]{{{MAX_WORD + 1},}}")
+
+
+def check_words(edition: Edition, sink: Sink) -> None:
+    """Refuse a word too long to set, at the field that holds it."""
+    manifest = edition.manifest
+    spans = dict(manifest.field_spans)
+    texts = [(spans.get(name, manifest.span), f"'{name}'", getattr(manifest, name) or "")
+             for name in PRINTED_MANIFEST_FIELDS]
+    texts += [(block.span_of(name), f"'{name}'", text) for block in edition.blocks() for name, text in _texts(block)]
+    for span, what, text in texts:
+        long = _LONG_WORD.search(text)
+        if long:
+            sink.error(span, f"{what}: a word of {len(long.group()):,} characters is too long to set "
+                       f"(at most {MAX_WORD})", "add spaces, or soft hyphens (U+00AD) where it may be broken")
 
 
 def _missing(ch: str, theme: Theme) -> str:

@@ -19,13 +19,14 @@ ALLOWED: dict[str, set[str]] = {
     "version": set(),
     "safety": set(),
     "gate": set(),  # the one gate every input file passes: below every stage that reads files
+    "source_date": set(),  # SOURCE_DATE_EPOCH, checked by the CLI and read by pdf
     "load": {"diagnostics", "gate"},
     "model": {"diagnostics", "load", "gate"},
     "theme": {"diagnostics", "load", "model", "gate"},
     "charts": {"diagnostics", "gate"},
     "blocks": {"diagnostics", "load", "model", "theme", "charts", "gate"},
     "paginate": {"diagnostics", "load", "model", "theme", "charts", "blocks", "gate"},
-    "pdf": {"diagnostics", "load", "model", "theme", "gate"},
+    "pdf": {"diagnostics", "load", "model", "theme", "gate", "source_date"},
     "review": {"diagnostics"},
     "preflight": {"diagnostics"},
 }

@@ -18,7 +18,7 @@ from ..charts import ChartJob, ChartLook, ChartSpec, Series, alt_text
 from ..diagnostics import Span, did_you_mean
 from ..model.block import Block, block_model, slug
 from ..model.edition import Edition
-from ..model.numbers import NumberFormat, Quantity
+from ..model.numbers import NumberFormat, Quantity, exact_sum
 from ..theme import Theme
 from .base import ChartRequest, CheckContext, ComposeContext, register
 from .markup import plain_paragraph
@@ -68,7 +68,7 @@ class Chart(Block):
 
     def quantities(self) -> Iterable[tuple[str, Quantity]]:
         if self.id and self.data:
-            total = sum((p.value for p in self.data), Decimal(0))
+            total = exact_sum(p.value for p in self.data)
             yield f"{self.id}.total", Quantity(total, self.format, self.span_of("data"))
             for p in self.data:
                 yield f"{self.id}.{slug(p.label)}", Quantity(p.value, self.format, p.span)

@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model, walk
-from .base import CheckContext, ComposeContext, register
+from .base import CheckContext, ComposeContext, block_ref, register
 from .heading import Heading, HeadingMark
 from .markup import plain_paragraph
 from .text import TextFlow
@@ -93,6 +93,7 @@ def compose(block: Contents, ctx: ComposeContext) -> list[Flowable]:
         entry = ContentsEntry(mark.key, text, number, width,
                               linked=ctx.theme.press is None)
         entry.spaceAfter = 6
+        entry._cause = block_ref(heading)  # type: ignore[attr-defined]  # an entry that cannot fit is its heading's
         ctx.toc_entries.append(entry)  # type: ignore[arg-type]
         out.append(entry)
     return out

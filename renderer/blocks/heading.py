@@ -23,7 +23,8 @@ class Heading(Block):
 
     text: str = field(metadata={"doc": "the heading's text (plain, no markup)"})
     level: int = field(default=2, metadata={"doc": "1 section, 2 sub-heading, 3 minor"})
-    expect_folio: int | None = field(default=None, metadata={"doc": "the folio this heading must land on"})
+    expect_folio: int | None = field(default=None, metadata={"min": 1, "max": 100_000,
+                                                               "doc": "the folio this heading must land on"})
     contents: bool = field(default=True, metadata={"doc": "level 1: list it in the contents"})
 
     @property
@@ -31,7 +32,16 @@ class Heading(Block):
         return self.text
 
 
+#: A heading names its section in the contents, the outline and the running footer: longer
+#: than this it is a paragraph typed as a heading (and one of 10,000 characters made the
+#: contents list too tall for any page).
+MAX_HEADING = 300
+
+
 def check(block: Heading, ctx: CheckContext) -> None:
+    if len(block.text) > MAX_HEADING:
+        ctx.sink.error(block.span_of("text"), f"heading of {len(block.text):,} characters is too long "
+                       f"(at most {MAX_HEADING})", "keep the heading short and put the rest in a paragraph")
     if block.level not in (1, 2, 3):
         ctx.sink.error(block.span_of("level"), f"'level': expected 1, 2 or 3, got {block.level}")
     if block.expect_folio is not None and block.level != 1:

@@ -19,7 +19,7 @@ from ..diagnostics import ContentError, Diagnostic, Severity
 from ..gate import Refused, inside
 from ..load.files import resolve_inside
 from ..model.block import Block, block_model
-from ..theme.separation import needs_profile, prepare
+from ..theme.separation import RGB_MODES, needs_profile, prepare, profile_problem
 from .base import CheckContext, ComposeContext, register
 from .boxes import Stack
 from .markup import plain_paragraph
@@ -56,7 +56,7 @@ def check(block: Image, ctx: CheckContext) -> None:
 
     try:
         with PILImage.open(path) as im:  # reads the header
-            size, fmt, mode = im.size, im.format, im.mode
+            size, fmt, mode, embedded = im.size, im.format, im.mode, im.info.get("icc_profile")
             if fmt in FORMATS and size[0] * size[1] <= MAX_PIXELS:
                 im.load()  # a damaged file fails here, with its name, not while the PDF is drawn
     except PILImage.DecompressionBombError:
@@ -72,6 +72,10 @@ def check(block: Image, ctx: CheckContext) -> None:
     if size[0] * size[1] > MAX_PIXELS:
         ctx.sink.error(block.span_of("src"), f"image '{block.src}' is {size[0]:,} × {size[1]:,} pixels; "
                        f"at most {MAX_PIXELS:,} pixels are embedded", "scale it to the printed size at 300 ppi")
+    problem = profile_problem(embedded) if mode in RGB_MODES else None
+    if problem is not None:
+        ctx.sink.warning(block.span_of("src"), f"image '{block.src}': its colour profile cannot be used ({problem}); "
+                         "it is taken as sRGB", "export it again with its colour profile, or with none")
     if ctx.theme.press is not None and ctx.theme.icc_profile is None and needs_profile(mode):
         ctx.sink.error(block.span_of("src"), f"image '{block.src}' is {_MODE_NAMES.get(mode, mode)}; a press build "
                        "separates it into CMYK with the printer's profile, and the layout names none",

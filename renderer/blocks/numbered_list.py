@@ -19,7 +19,7 @@ class ListBlock(Block):
 
     items: tuple[str, ...] = field(metadata={"doc": "the items, each in the inline markup"})
     numbered: bool = field(default=True, metadata={"doc": "numbers (true) or bullets (false)"})
-    start: int = field(default=1, metadata={"doc": "the first number"})
+    start: int = field(default=1, metadata={"min": 0, "max": 1_000_000, "doc": "the first number"})
 
     @property
     def ref_name(self) -> str:

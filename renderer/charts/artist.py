@@ -92,7 +92,7 @@ class ChartArtist:
             k = self._keys[job.name]
             if k in self._ready or k in missing:
                 continue
-            ops = cache.load(cache_dir, k)
+            ops = cache.load(cache_dir, k, {name for _, name in job.look.font_names})
             if ops is None:
                 missing[k] = job
             else:

@@ -12,11 +12,13 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 
 from ..gate import MAX_BYTES, Refused, inside, read_regular
 from .ops import Op, from_json, to_json
+from .trust import trusted
 from .spec import ChartLook, ChartSpec
 
 # Bump when drawing code changes what a chart looks like: every cached drawing is then stale.
@@ -49,8 +51,9 @@ def key(spec: ChartSpec, look: ChartLook) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def load(cache_dir: Path | None, chart_key: str) -> list[Op] | None:
-    """The cached ops, or None on a miss (absent, unreadable or from a broken write)."""
+def load(cache_dir: Path | None, chart_key: str, fonts: Collection[str]) -> list[Op] | None:
+    """The cached ops, or None on a miss (absent, unreadable, from a broken write, or holding
+    anything this code would not have written, such as a font not in ``fonts``)."""
     if cache_dir is None:
         return None
     try:
@@ -58,9 +61,10 @@ def load(cache_dir: Path | None, chart_key: str) -> list[Op] | None:
         # never an open that hangs or a read without end (the cache is as writable as build/).
         name = f"{chart_key}.json"
         raw = read_regular(inside(cache_dir, name, "chart cache entry"), MAX_BYTES["chart cache entry"])
-        return from_json(json.loads(raw.decode("utf-8"))["ops"])
-    except (Refused, OSError, ValueError, KeyError, TypeError, IndexError):
+        ops = json.loads(raw.decode("utf-8"))["ops"]
+    except (Refused, OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
         return None
+    return from_json(ops) if trusted(ops, fonts) else None
 
 
 def store(cache_dir: Path | None, chart_key: str, ops: list[Op]) -> None:

@@ -1,43 +1,28 @@
 """Reading one YAML file safely into located nodes.
 
 Safety rules (content is data from many hands):
-- only PyYAML's safe composer is used, and nothing is constructed: no tags, no Python objects;
-- size and nesting depth are bounded *before* parsing (deep ``[[[[`` crashes the C parser);
+- nothing is constructed: the parser's events become located nodes (:mod:`.compose`), so
+  there are no tags, no Python objects and no recursion that deep nesting could overflow;
+- size is bounded before parsing and nesting depth while parsing, by indentation as well as
+  by brackets;
 - anchors and aliases are refused, so an alias bomb cannot expand;
 - a duplicated key is an error, not "last one wins";
-- the file must be UTF-8.
+- the file must be UTF-8, and hold no character YAML refuses or reads as a line break where
+  an editor does not (NEL, U+2028, U+2029): every line number stays the one the editor shows.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
 
 import yaml
 
 from ..diagnostics import Sink, Span
 from ..gate import Refused, read_regular
-from .nodes import Map, Node, Scalar, Seq
-
-try:  # the C composer is several times faster; marks are the same
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
-
-
-class _Loader(_SafeLoader):
-    """The safe composer without implicit typing: scalars stay text (the model reads each as
-    its field wants), so matching every scalar against YAML 1.1's int/float/bool/date
-    patterns would be wasted. Explicit tags are still seen, and refused, as written."""
-
-    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-        return _DEFAULT_TAGS[kind]
-
-
-_DEFAULT_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
-                 yaml.MappingNode: "tag:yaml.org,2002:map"}
-_PYTHON_TAG = "tag:yaml.org,2002:python"
+from .compose import Composer, TooDeep
+from .nodes import Map, Node
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +60,17 @@ def load_yaml(path: Path, display: str, sink: Sink, limits: SourceLimits = Sourc
         return None
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not _depth_ok(text, display, limits.max_depth, sink):
+    if not _characters_ok(text, display, sink):
         return None
+    return _compose(text, display, sink, limits.max_depth)
+
+
+def _compose(text: str, display: str, sink: Sink, max_depth: int) -> Node | None:
+    start = Span(display, 1, 1)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = Composer(display, sink, max_depth).compose(text)
+    except TooDeep:
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         span = Span(display, mark.line + 1, mark.column + 1) if mark else start
@@ -87,62 +79,37 @@ def load_yaml(path: Path, display: str, sink: Sink, limits: SourceLimits = Sourc
     except yaml.YAMLError as exc:
         sink.error(start, f"invalid YAML: {exc}")
         return None
-    if root is None:
-        return Map((), start)
-    return _convert(root, display, sink, set())
+    return Map((), start) if root is None else root
 
 
-def _depth_ok(text: str, display: str, max_depth: int, sink: Sink) -> bool:
-    """Refuse flow nesting deeper than ``max_depth`` without parsing (the C parser would crash)."""
-    if text.count("[") + text.count("{") <= max_depth:
-        return True  # cannot be that deep: skip the character scan
-    depth = 0
-    line = 1
-    for ch in text:
-        if ch in "[{":
-            depth += 1
-            if depth > max_depth:
-                sink.error(Span(display, line, 1), f"nesting deeper than {max_depth} levels")
-                return False
-        elif ch in "]}":
-            depth = max(0, depth - 1)
-        elif ch == "\n":
-            line += 1
-    return True
+#: What YAML allows in a file (its "printable" set), less the three characters it reads as
+#: line breaks where editors do not: each would shift every later line number in messages.
+_REFUSED = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BREAKS = {"\x85": "next line (U+0085)", "\u2028": "line separator (U+2028)",
+           "\u2029": "paragraph separator (U+2029)"}
+_LINE_BREAK = re.compile("\r\n?|\n")
 
 
-def _convert(node: yaml.Node, display: str, sink: Sink, seen_nodes: set[int], depth: int = 0) -> Node:
-    mark = node.start_mark
-    span = Span(display, mark.line + 1, mark.column + 1)
-    if depth > 60:
-        sink.error(span, "nesting is too deep")
-        return Scalar("", True, span)
-    # The composer returns the anchored node object again for each alias: a node met twice
-    # is an alias. Refusing it here keeps an alias bomb from expanding.
-    if id(node) in seen_nodes:
-        sink.error(span, "anchors and aliases are not allowed in content", "write the value out")
-        return Scalar("", True, span)
-    seen_nodes.add(id(node))
-    tag = node.tag
-    if tag[:1] == "!" or tag.startswith(_PYTHON_TAG):
-        sink.error(span, f"YAML tags are not allowed in content ('{tag}')")
-    if isinstance(node, yaml.ScalarNode):
-        return Scalar(node.value, not node.style, span)
-    if isinstance(node, yaml.SequenceNode):
-        return Seq(tuple([_convert(item, display, sink, seen_nodes, depth + 1) for item in node.value]), span)
-    entries: list[tuple[Scalar, Node]] = []
-    seen: dict[str, Span] = {}
-    for key_node, value_node in node.value:
-        key = _convert(key_node, display, sink, seen_nodes, depth + 1)
-        if not isinstance(key, Scalar):
-            sink.error(key.span, "a key must be plain text")
-            continue
-        if key.text == "<<":
-            sink.error(key.span, "merge keys ('<<') are not allowed in content")
-            continue
-        if key.text in seen:
-            sink.error(key.span, f"duplicate key '{key.text}'", f"first given at line {seen[key.text].line}")
-            continue
-        seen[key.text] = key.span
-        entries.append((key, _convert(value_node, display, sink, seen_nodes, depth + 1)))
-    return Map(tuple(entries), span)
+def _characters_ok(text: str, display: str, sink: Sink) -> bool:
+    """Refuse, at its true line and column, the first character the parser would refuse
+    (it reports those at line 1) or count as a line break (it shifts the later lines)."""
+    found = _REFUSED.search(text)
+    if found is None:
+        return True
+    pos, ch = found.start(), found.group()
+    more = len(_REFUSED.findall(text, pos + 1))
+    also = f" (and {more:,} more in the file)" if more else ""
+    if ch in _BREAKS:
+        sink.error(_place(text, pos, display), f"{_BREAKS[ch]} in the file{also}: YAML reads it as a line break "
+                   "where editors do not", "remove it; to print a line break, start a new paragraph")
+    else:
+        sink.error(_place(text, pos, display), f"control character U+{ord(ch):04X} in the file{also}",
+                   "remove it: such characters come in unseen when text is pasted from another program")
+    return False
+
+
+def _place(text: str, pos: int, display: str) -> Span:
+    """Line and column of ``text[pos]`` as an editor counts them (CR LF, LF or CR end a line)."""
+    breaks = list(_LINE_BREAK.finditer(text, 0, pos))
+    line_start = breaks[-1].end() if breaks else 0
+    return Span(display, len(breaks) + 1, pos - line_start + 1)

@@ -3,6 +3,8 @@
 One generic converter reads every model and theme class, so the model *is* the schema:
 field types say what a key accepts, field defaults say whether it is optional, and
 ``field(metadata={"doc": ...})`` documents it (the JSON Schema is generated from the same).
+Every number is bounded in length (:data:`MAX_DIGITS`) and every text (:data:`MAX_TEXT`), so
+no content reaches an arithmetic, a font or a converter at a size it was never meant for.
 A number field may bound its values with ``"min"`` (inclusive), ``"above"`` (exclusive) and
 ``"max"`` in the same metadata; a list or mapping of numbers is bounded item by item.
 Every problem is reported to the sink with its span; conversion goes on to find the rest.
@@ -36,6 +38,18 @@ def register_reader(tp: type, reader: Any) -> None:
 
 class Invalid(Exception):
     """A value could not be read; already reported to the sink."""
+
+
+class OutOfBounds(Invalid):
+    """A value has the right form but is far too long; already reported. A union does not try
+    its other arms on it: the text of a 5,000-digit number is not what was meant either."""
+
+
+#: Digits in a number (before and after the point). Far beyond any count or amount a report
+#: prints; Python refuses to read integers of more than 4,300 digits at all.
+MAX_DIGITS = 40
+#: Characters in one text field: some twenty pages of body text.
+MAX_TEXT = 50_000
 
 
 @cache
@@ -189,6 +203,10 @@ def _read_text(node: Node, sink: Sink, what: str) -> str:
     if scalar.is_null:
         sink.error(scalar.span, f"{what}: expected text, got nothing")
         raise Invalid
+    if len(scalar.text) > MAX_TEXT:
+        sink.error(scalar.span, f"{what}: text of {len(scalar.text):,} characters is too long "
+                   f"(at most {MAX_TEXT:,})", "split it into several blocks")
+        raise OutOfBounds
     return scalar.text
 
 
@@ -204,6 +222,11 @@ def _read_number(node: Node, sink: Sink, what: str, pattern: re.Pattern[str], ex
     scalar = _scalar(node, sink, what, expected)
     text = scalar.text.strip().replace("_", "") if scalar.plain else scalar.text
     if scalar.plain and pattern.match(text):
+        digits = len(text) - text.startswith(("+", "-")) - ("." in text)
+        if digits > MAX_DIGITS:
+            sink.error(scalar.span, f"{what}: a number of {digits:,} digits is too long (at most {MAX_DIGITS})",
+                       "check for digits pasted twice or a missing decimal point")
+            raise OutOfBounds
         return text
     hints: tuple[str, ...] = ()
     if _GROUPED.match(scalar.text):
@@ -237,6 +260,9 @@ def _read_union(tp: Any, node: Node, sink: Sink, what: str) -> Any:
         trial = Sink()
         try:
             return read(arm, node, trial, what)
+        except OutOfBounds:
+            sink.extend(trial.items)
+            raise
         except Invalid:
             continue
     names = " or ".join(_type_name(a) for a in arms)

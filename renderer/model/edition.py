@@ -27,7 +27,7 @@ class Manifest:
     subtitle: str | None = field(default=None, metadata={"doc": "a line under the title"})
     organisation: str = field(metadata={"doc": "who publishes the report"})
     short_name: str | None = field(default=None, metadata={"doc": "the organisation's short name"})
-    year: int = field(metadata={"doc": "the year the report covers"})
+    year: int = field(metadata={"min": 1, "max": 9999, "doc": "the year the report covers"})
     published: str = field(metadata={"doc": "publication date, YYYY-MM-DD; the PDF's date"})
     published_label: str | None = field(default=None, metadata={"doc": "the date as printed"})
     author: str | None = field(default=None, metadata={"doc": "PDF author; default: organisation"})

@@ -57,6 +57,10 @@ class MarkupError(ValueError):
 
 _SPECIAL = re.compile(r"[\\*_\[\]{]")
 
+#: How deep bold, italic and links may nest. Real text nests two or three; the bound keeps the
+#: parser (and every walk over its tree) far from Python's recursion limit.
+MAX_NESTING = 12
+
 
 @lru_cache(maxsize=4096)
 def parse(source: str) -> tuple[Inline, ...]:
@@ -70,7 +74,10 @@ def parse(source: str) -> tuple[Inline, ...]:
     return items
 
 
-def _parse(src: str, pos: int, closer: str | None) -> tuple[tuple[Inline, ...], int]:
+def _parse(src: str, pos: int, closer: str | None, depth: int = 0) -> tuple[tuple[Inline, ...], int]:
+    if depth > MAX_NESTING:
+        raise MarkupError(f"markup nested more than {MAX_NESTING} levels deep", pos,
+                          "close some of the bold, italic or link marks, or write \\* \\_ \\[ for the characters")
     out: list[Inline] = []
     buf: list[str] = []
     start = pos
@@ -101,18 +108,18 @@ def _parse(src: str, pos: int, closer: str | None) -> tuple[tuple[Inline, ...], 
             pos += 2
         elif src.startswith("**", pos):
             flush()
-            children, pos = _parse(src, pos + 2, "**")
+            children, pos = _parse(src, pos + 2, "**", depth + 1)
             out.append(Styled("b", children))
         elif ch == "_" and _opens_italic(src, pos):
             flush()
-            children, pos = _parse(src, pos + 1, "_")
+            children, pos = _parse(src, pos + 1, "_", depth + 1)
             out.append(Styled("i", children))
         elif src.startswith("{=", pos):
             flush()
             pos = _ref(src, pos, out)
         elif ch == "[" and closer != "]":
             flush()
-            pos = _link(src, pos, out)
+            pos = _link(src, pos, out, depth)
         else:
             buf.append(ch)
             pos += 1
@@ -149,8 +156,8 @@ def _ref(src: str, pos: int, out: list[Inline]) -> int:
     return end + 1
 
 
-def _link(src: str, pos: int, out: list[Inline]) -> int:
-    children, after = _parse(src, pos + 1, "]")
+def _link(src: str, pos: int, out: list[Inline], depth: int) -> int:
+    children, after = _parse(src, pos + 1, "]", depth + 1)
     if not src.startswith("(", after):
         out.append(Text("["))  # a bracket that is not a link prints as itself
         out.extend(children)

@@ -198,8 +198,12 @@ class ReportDoc(BaseDocTemplate):
             super().handle_flowable(flowables)
         except LayoutError as exc:
             ref: BlockRef | None = getattr(current, "_block", None)
-            span = ref.span if ref else Span(self.edition.name, 1, 1)
-            what = f"{ref.type} '{ref.title}'" if ref else "a block"
+            # A part made from another block (a contents entry from its heading) is blamed on that block.
+            cause: BlockRef | None = getattr(current, "_cause", None)
+            blamed = cause or ref
+            span = blamed.span if blamed else Span(self.edition.name, 1, 1)
+            what = (f"the contents entry of {cause.type} '{cause.title}'" if cause else
+                    f"{ref.type} '{ref.title}'" if ref else "a block")
             self.sink.error(span, f"{what} cannot fit on any page (page {self.page}): it is taller or wider "
                             "than the page's text area", "split it into smaller blocks, shorten it, or "
                             "for a table move rows into a second table")

@@ -15,6 +15,7 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model.edition import Edition
+from ..source_date import source_date
 
 
 def canvas_options(edition: Edition, version: str, initial_font: str) -> dict[str, Any]:
@@ -30,9 +31,9 @@ def canvas_options(edition: Edition, version: str, initial_font: str) -> dict[st
 
 def document_time(edition: Edition) -> float:
     """SOURCE_DATE_EPOCH when set (reproducible builds), otherwise the publication date."""
-    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if env.isdigit():
-        return float(env)
+    epoch = source_date()
+    if epoch is not None:
+        return float(epoch)
     return float(calendar.timegm(edition.published.timetuple()))
 
 

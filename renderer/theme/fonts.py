@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from functools import cache
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from ..diagnostics import Sink, Span
 from ..load.files import resolve_inside
 
 FACES = ("regular", "bold", "italic", "bold_italic", "black")
+#: What reportlab's TrueType reader raises, besides TTFError, on a truncated or garbled file:
+#: struct.error reading past the end, an IndexError or KeyError on a table that is not there.
+_DAMAGED = (struct.error, IndexError, KeyError, ValueError, OverflowError, ZeroDivisionError)
 
 
 def face_name(family: str, face: str) -> str:
@@ -39,6 +43,10 @@ def register_family(family: str, files: dict[str, str], fonts_dir: Path, span: S
             except TTFError as exc:
                 sink.error(span, f"font file '{files[face]}' cannot be used: {exc}",
                            "bundle a TrueType (glyf) font; CFF/OpenType-PS fonts cannot be embedded")
+                continue
+            except _DAMAGED as exc:  # reportlab reads past the end of a cut-off file
+                sink.error(span, f"font file '{files[face]}' is damaged or cut off ({exc})",
+                           "copy the font file again from its source")
                 continue
         paths[face] = path
     if len(paths) == len(FACES):

@@ -9,11 +9,12 @@ from ..diagnostics import Span
 
 #: Bounds the reader checks (see renderer.model.convert): lengths in points may be zero, sizes
 #: may not, type is at most four inches (beyond that a chart's text layout never settles), and
-#: a page is between an inch and the 200 inches a PDF page may measure.
-LENGTH: dict[str, Any] = {"min": 0}
-SIZE: dict[str, Any] = {"above": 0}
-TYPE: dict[str, Any] = {"above": 0, "max": 288}
+#: a page is between an inch and the 200 inches a PDF page may measure. No length may be
+#: larger than that page: reportlab cannot even write a number as large as 1e30 into a PDF.
 PAGE: dict[str, Any] = {"min": 72, "max": 14400}
+LENGTH: dict[str, Any] = {"min": 0, "max": PAGE["max"]}
+SIZE: dict[str, Any] = {"above": 0, "max": PAGE["max"]}
+TYPE: dict[str, Any] = {"above": 0, "max": 288}
 
 Face = Literal["regular", "bold", "italic", "bold_italic", "black"]
 Align = Literal["left", "right", "center", "justify"]

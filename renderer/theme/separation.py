@@ -32,6 +32,9 @@ TO_GREY = frozenset({"LA", "La", "1"})
 #: How Pillow opens a 16-bit greyscale PNG; reportlab would clip its values to white.
 DEEP_GREY = frozenset({"I", "I;16", "I;16B", "I;16L"})
 
+#: Modes whose numbers are RGB, read through the picture's own profile when it has one.
+RGB_MODES = frozenset({"RGB", "RGBA", "P", "PA"})
+
 #: The EXIF tag that says which way up the camera was held.
 ORIENTATION = 0x0112
 
@@ -90,7 +93,7 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
         turned = im.getexif().get(ORIENTATION, 1) not in (1, None)
         separate = press and mode not in PRESS_MODES
         # On screen a PDF's RGB is taken as sRGB: a wider profile's numbers would look dull.
-        wide = None if press or mode not in ("RGB", "RGBA", "P", "PA") else _wide_profile(im.info.get("icc_profile"))
+        wide = None if press or mode not in RGB_MODES else _wide_profile(im.info.get("icc_profile"))
         if not (turned or separate or wide or mode in DEEP_GREY):
             return None
         im.load()
@@ -122,16 +125,42 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
     return buffer
 
 
-def _rgb_profile(embedded: bytes | None) -> ImageCmsProfile | None:
-    from PIL import ImageCms
-
+def profile_problem(embedded: bytes | None) -> str | None:
+    """Why a picture's embedded RGB profile cannot be used, or ``None`` (none, or usable)."""
     if not embedded:
         return None
     try:
-        own = ImageCms.ImageCmsProfile(BytesIO(embedded))
-    except (OSError, ImageCms.PyCMSError):
-        return None  # a broken tag: treat the picture as untagged, as other programs do
-    return own if own.profile.xcolor_space.strip() == "RGB" else None
+        _open_rgb_profile(embedded)
+    except _broken() as exc:
+        return str(exc) or type(exc).__name__
+    return None
+
+
+def _rgb_profile(embedded: bytes | None) -> ImageCmsProfile | None:
+    if not embedded:
+        return None
+    try:
+        return _open_rgb_profile(embedded)
+    except _broken():
+        return None  # a broken profile: the picture is taken as untagged, as other programs do
+
+
+def _open_rgb_profile(embedded: bytes) -> ImageCmsProfile | None:
+    """The embedded profile if it is an RGB one; raises when it cannot be read or used. A
+    header can read well and its tags be missing: only building a transform shows that."""
+    from PIL import ImageCms
+
+    own = ImageCms.ImageCmsProfile(BytesIO(embedded))
+    if own.profile.xcolor_space.strip() != "RGB":
+        return None
+    ImageCms.buildTransform(own, _srgb(), "RGB", "RGB")
+    return own
+
+
+def _broken() -> tuple[type[Exception], ...]:
+    from PIL import ImageCms
+
+    return (OSError, ValueError, ImageCms.PyCMSError)
 
 
 def _wide_profile(embedded: bytes | None) -> ImageCmsProfile | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...model.numbers import decimals, format_number
+from ...model.numbers import decimals, exact, exact_sum, format_number
 from ..base import CheckContext
 from ..markup import check_text
 from .model import Row, Table
@@ -56,7 +56,7 @@ def _check_row(table: Table, row: Row, ctx: CheckContext) -> None:
         numbers = [c for c in cells if isinstance(c, Decimal)]
         if len(numbers) == len(cells):
             *parts, typed = numbers
-            total = sum(parts, Decimal(0))
+            total = exact_sum(parts)
             if total != typed:
                 shown = " + ".join(format_number(p) for p in parts)
                 ctx.sink.error(row.span, f"row '{row.cells[0]}': {col.key} is {format_number(typed)} "
@@ -82,9 +82,10 @@ def _check_total(table: Table, ctx: CheckContext) -> None:
         if table.fmt(i) == "percent" and not table.shares_sum_to_100:
             continue  # shares of different wholes do not add up; nothing to check
         values = column_values(table, i)
-        total = sum(values, Decimal(0))
+        total = exact_sum(values)
         if table.fmt(i) == "percent":
-            ok = abs(value - Decimal(100)) <= _tolerance(values) and abs(total - value) <= _tolerance(values)
+            with exact():
+                ok = abs(value - Decimal(100)) <= _tolerance(values) and abs(total - value) <= _tolerance(values)
         else:
             ok = total == value
         if not ok:
@@ -105,7 +106,9 @@ def _check_shares(table: Table, ctx: CheckContext) -> None:
         ctx.sink.error(table.span_of("shares_sum_to_100"), "'shares_sum_to_100' needs a percent column")
     for i in percent:
         values = column_values(table, i)
-        total = sum(values, Decimal(0))
-        if abs(total - 100) > _tolerance(values):
+        total = exact_sum(values)
+        with exact():
+            off = abs(total - 100) > _tolerance(values)
+        if off:
             ctx.sink.error(table.span_of("rows"), f"shares in '{table.columns[i].key}' add up to "
                            f"{format_number(total, 'percent')}, not 100%")
