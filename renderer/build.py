@@ -10,7 +10,7 @@ from .diagnostics import Sink
 from .paginate import Rendering, paginate
 from .pdf import canvas_options, make_canvasmaker, write_together
 from .charts import prewarm
-from .pdf.press import identify_pdfx, press_canvas_options
+from .pdf.press import profile_canvas_options
 from .pdf.write import document_time
 from .safety import guard_reportlab
 from .validate import check_edition
@@ -30,7 +30,8 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
            profile: str | None = None, chart_pool: Any = None) -> Rendering | None:
     """Build the PDF in memory; ``None`` (with diagnostics in ``sink``) when the content is bad.
 
-    ``profile`` is ``screen`` or ``press``; by default the one ``layout/templates.yaml`` names.
+    ``profile`` names one in ``renderer.profiles.PROFILES``; by default the one
+    ``layout/templates.yaml`` names.
     """
     guard_reportlab()
     pool = chart_pool if chart_pool is not None else prewarm(chart_cache) if chart_cache is not None else None
@@ -42,12 +43,7 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
     edition, theme = checked.edition, checked.theme
     meta = canvas_options(edition, VERSION, theme.font("regular"))
     when = document_time(edition)
-    press = theme.press
-    icc = theme.icc_profile
-    options: dict[str, Any] = {}
-    if press is not None:
-        options = press_canvas_options(press, theme.geometry.trim_box, theme.geometry.bleed_box)
-        options["prepare"] = lambda canvas: identify_pdfx(canvas, edition, press, when, icc)
+    options = profile_canvas_options(theme.profile, theme.geometry, edition, when, theme.icc_profile)
     return paginate(edition, theme, checked.quantities, sink, canvasmaker=make_canvasmaker(when, **options),
                     meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool)
 

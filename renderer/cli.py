@@ -17,6 +17,7 @@ from pathlib import Path
 from .arguments import folder_path, pdf_path
 from .diagnostics import ContentError, Diagnostic, Sink
 from .gate import Refused
+from .profiles import PROFILES
 from .safety import guard_reportlab
 from .source_date import source_date_problem
 
@@ -40,19 +41,19 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", type=pdf_path, default=None,
                    help="PDF path (default: build/impact-report-NAME.pdf)")
     b.add_argument("--strict", action="store_true", help="treat warnings (e.g. a missed page expectation) as errors")
-    b.add_argument("--profile", choices=("screen", "press"), default=None,
+    b.add_argument("--profile", choices=tuple(PROFILES), default=None,
                    help="screen (RGB, links) or press (CMYK, bleed, marks, PDF/X); default from layout/")
     c = sub.add_parser("check", parents=[common], help="validate an edition; writes nothing")
     c.add_argument("edition", type=Path)
     c.add_argument("--strict", action="store_true")
-    c.add_argument("--profile", choices=("screen", "press"), default=None,
+    c.add_argument("--profile", choices=tuple(PROFILES), default=None,
                    help="check for screen or press (a press check wants pictures it can separate)")
     sc = sub.add_parser("schema", help="write the JSON Schemas of content files")
     sc.add_argument("-o", "--output", type=folder_path, default=Path("content"), help="folder (default: content)")
     sc.add_argument("-q", "--quiet", action="store_true")
     pf = sub.add_parser("preflight", help="check a PDF the way a print shop's intake does")
     pf.add_argument("pdf", type=Path)
-    pf.add_argument("--profile", choices=("press", "screen"), default="press")
+    pf.add_argument("--profile", choices=tuple(PROFILES), default="press")
     pf.add_argument("--trim", default="612x792", help="the ordered trim size in points, WxH (default US Letter)")
     pf.add_argument("--no-saddle-stitch", action="store_true", help="do not warn about a page count not a multiple of 4")
     from .review_cli import add_review_commands

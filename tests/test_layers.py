@@ -20,15 +20,19 @@ ALLOWED: dict[str, set[str]] = {
     "safety": set(),
     "gate": set(),  # the one gate every input file passes: below every stage that reads files
     "source_date": set(),  # SOURCE_DATE_EPOCH, checked by the CLI and read by pdf
+    # The output profile: a leaf that imports nothing. theme holds the chosen one (blocks and
+    # paginate ask it there), pdf writes what it asks for, and preflight chooses its checks by
+    # it, still reading nothing but PDFs.
+    "profiles": set(),
     "load": {"diagnostics", "gate"},
     "model": {"diagnostics", "load", "gate"},
-    "theme": {"diagnostics", "load", "model", "gate"},
+    "theme": {"diagnostics", "load", "model", "gate", "profiles"},
     "charts": {"diagnostics", "gate"},
     "blocks": {"diagnostics", "load", "model", "theme", "charts", "gate"},
     "paginate": {"diagnostics", "load", "model", "theme", "charts", "blocks", "gate"},
-    "pdf": {"diagnostics", "load", "model", "theme", "gate", "source_date"},
+    "pdf": {"diagnostics", "load", "model", "theme", "gate", "source_date", "profiles"},
     "review": {"diagnostics"},
-    "preflight": {"diagnostics"},
+    "preflight": {"diagnostics", "profiles"},
 }
 TOP = {"cli", "arguments", "build", "validate", "schema", "review_cli", "__main__", "__init__"}
 

@@ -91,7 +91,7 @@ def compose(block: Contents, ctx: ComposeContext) -> list[Flowable]:
         text = plain_paragraph(heading.text, "contents.entry", ctx)
         mark = HeadingMark(heading, text.text)
         entry = ContentsEntry(mark.key, text, number, width,
-                              linked=ctx.theme.press is None)
+                              linked=ctx.theme.profile.links)
         entry.spaceAfter = 6
         entry._cause = block_ref(heading)  # type: ignore[attr-defined]  # an entry that cannot fit is its heading's
         ctx.toc_entries.append(entry)  # type: ignore[arg-type]

@@ -2,8 +2,8 @@
 
 The file must lie inside the edition folder, and its pixel size is read from its header and
 bounded before anything is embedded (a 30,000 × 30,000 JPEG would otherwise go in unchecked).
-In the press profile the picture is flattened and separated into the printer's CMYK
-(see renderer.theme.separation).
+When the output profile separates pictures (press), the picture is flattened and separated
+into the printer's CMYK (see renderer.theme.separation) and held to the profile's resolution.
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ from .boxes import Stack
 from .markup import plain_paragraph
 
 MAX_PIXELS = 40_000_000
-#: What a printer asks of a picture at its placed size (and what preflight checks).
-PRESS_PPI = 300
 FORMATS = ("PNG", "JPEG")
 
 
@@ -76,7 +74,7 @@ def check(block: Image, ctx: CheckContext) -> None:
     if problem is not None:
         ctx.sink.warning(block.span_of("src"), f"image '{block.src}': its colour profile cannot be used ({problem}); "
                          "it is taken as sRGB", "export it again with its colour profile, or with none")
-    if ctx.theme.press is not None and ctx.theme.icc_profile is None and needs_profile(mode):
+    if ctx.theme.profile.separates_pictures and ctx.theme.icc_profile is None and needs_profile(mode):
         ctx.sink.error(block.span_of("src"), f"image '{block.src}' is {_MODE_NAMES.get(mode, mode)}; a press build "
                        "separates it into CMYK with the printer's profile, and the layout names none",
                        "set press: icc_profile: FILE in layout/templates.yaml, or supply the picture as a CMYK JPEG")
@@ -89,15 +87,16 @@ _MODE_NAMES = {"RGBA": "RGB with transparency", "P": "an indexed-colour (RGB) pi
 def compose(block: Image, ctx: ComposeContext) -> list[Flowable]:
     path = _placed_file(block, ctx)
     width = ctx.width if block.width == "full" else (ctx.width - ctx.theme.layout.gutter) / 2
-    pixels = prepare(path, ctx.theme.press is not None, ctx.theme.icc_profile)
+    pixels = prepare(path, ctx.theme.profile.separates_pictures, ctx.theme.icc_profile)
     img = RLImage(pixels if pixels is not None else str(path))
     img.drawHeight = width * img.imageHeight / img.imageWidth
     img.drawWidth = width
     ppi = img.imageWidth / (width / 72)
-    if ctx.theme.press is not None and ctx.sink is not None and ppi < PRESS_PPI - 1:
+    least = ctx.theme.profile.min_ppi
+    if least is not None and ctx.sink is not None and ppi < least - 1:
         ctx.sink.warning(block.span_of("src"), f"image '{block.src}' prints at {ppi:.0f} ppi at its placed width "
-                         f"({width:.0f} pt); the press needs {PRESS_PPI} ppi",
-                         f"supply it at least {PRESS_PPI * width / 72:,.0f} pixels wide")
+                         f"({width:.0f} pt); the press needs {least} ppi",
+                         f"supply it at least {least * width / 72:,.0f} pixels wide")
     img.hAlign = "LEFT"
     items: list[Flowable] = [img]
     if block.caption:

@@ -40,9 +40,9 @@ def runs(text: str, style: ParagraphStyle, ctx: ComposeContext) -> list[Run]:
 
 
 def link_run(text: str, url: str, style: ParagraphStyle, colour: Color, ctx: ComposeContext) -> Run:
-    """A link set in ``style`` and ``colour``; a printed page has nothing to click, so the
-    press profile keeps the colour only."""
-    return Run(ctx.theme.text(text), style.fontName, style.fontSize, colour, None if ctx.theme.press else url)
+    """A link set in ``style`` and ``colour``; a printed page has nothing to click, so a
+    profile without links keeps the colour only."""
+    return Run(ctx.theme.text(text), style.fontName, style.fontSize, colour, url if ctx.theme.profile.links else None)
 
 
 def paragraph(text: str, style_name: str, ctx: ComposeContext) -> TextFlow:
@@ -70,4 +70,4 @@ def _collect(items: tuple[Inline, ...], style: ParagraphStyle, ctx: ComposeConte
                 text = format_quantity(ctx.quantities[item.key])
             font = ctx.theme.styles.variant(style.fontName, bold, italic) if bold or italic else style.fontName
             colour = ctx.theme.styles.para("link").textColor if url is not None else style.textColor
-            out.append(Run(text, font, style.fontSize, colour, None if ctx.theme.press else url))
+            out.append(Run(text, font, style.fontSize, colour, url if ctx.theme.profile.links else None))

@@ -49,7 +49,7 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     first = edition.pages[0].template if edition.pages else "body"
     doc = ReportDoc(out, edition, theme, sink, first, **meta)
     toc: list[ContentsEntry] = ctx.toc_entries  # type: ignore[assignment]
-    paint = chart_paint(theme) if theme.press else None
+    paint = chart_paint(theme) if theme.profile.colour_space == "CMYK" else None
     doc.form_definers = [lambda canvas, d: _define_contents(toc, canvas, d),
                          lambda canvas, d: artist.define_forms(canvas, paint)]
     try:
@@ -76,7 +76,7 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
 def look_digest(theme: Theme) -> str:
     """A digest of everything in ``layout/`` and ``fonts/`` that the pages were drawn with:
     reviewers are told a page changed because of the look rather than the content."""
-    h = hashlib.sha256(theme.profile.encode())
+    h = hashlib.sha256(theme.profile.name.encode())
     for path in (*theme.sources, *theme.font_paths.values(), *([theme.icc_profile] if theme.icc_profile else [])):
         h.update(path.name.encode())
         h.update(read_regular(path, MAX_BYTES["font file"]))  # files the gate let through; fonts are the largest

@@ -80,19 +80,21 @@ class ReportDoc(BaseDocTemplate):
             self._running_footer(canvas, record, values)
         if tpl.header and self.theme.layout.header is not None and not self.state.head_covered:
             self._running_header(canvas, record, values)
-        press = self.theme.press
-        if press is not None:
-            canvas.restoreState()  # leave the page's trim coordinates and bleed clip
-            g = self.theme.geometry
-            if press.marks:
-                draw_crop_marks(canvas, g)
-            if press.registration:
-                draw_registration(canvas, g)
-            if press.slug:
-                m = self.edition.manifest
-                folio = f"folio {record.folio}" if record.folio is not None else "unnumbered"
-                draw_slug(canvas, g, self.theme.font("regular"), m.title,
-                          f"  ·  {m.published}  ·  page {self.page} ({folio})  ·  {press.standard}")
+        self.theme.profile.end_page(canvas)  # leave the page's trim coordinates and bleed clip
+        self._printers_marks(canvas, record)
+
+    def _printers_marks(self, canvas: Any, record: PageRecord) -> None:
+        """Crop marks, registration targets and the slug, as the profile asks, on the sheet."""
+        profile, g = self.theme.profile, self.theme.geometry
+        if profile.marks:
+            draw_crop_marks(canvas, g)
+        if profile.registration:
+            draw_registration(canvas, g)
+        if profile.slug:
+            m = self.edition.manifest
+            folio = f"folio {record.folio}" if record.folio is not None else "unnumbered"
+            draw_slug(canvas, g, self.theme.font("regular"), m.title,
+                      f"  ·  {m.published}  ·  page {self.page} ({folio})  ·  {profile.standard}")
 
     def _running_values(self) -> dict[str, str]:
         manifest = self.edition.manifest

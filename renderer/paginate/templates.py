@@ -15,8 +15,9 @@ def build_templates(theme: Theme, sink: PlacementSink, on_page: Callable[[str], 
                     footer: Callable[[Any, str], None]) -> list[PageTemplate]:
     """One reportlab page template per template in ``layout/``.
 
-    Frames and decorations are placed in trim coordinates; on the press sheet each page is
-    shifted to where its trim box sits and clipped to its bleed box (see :func:`_background`).
+    Frames and decorations are placed in trim coordinates; on a press sheet each page is
+    shifted to where its trim box sits and clipped to its bleed box (the profile's
+    ``begin_page``, called from :func:`_background`).
     """
     out = []
     width, height = theme.layout.page_size
@@ -38,14 +39,7 @@ def _background(theme: Theme, tpl: Template, name: str, on_page: Callable[[str],
 
     def draw(canvas: Any, doc: Any) -> None:
         on_page(name)
-        if g.offset:
-            # Press sheet: everything on this page is drawn in trim coordinates and clipped
-            # to the bleed box. The state is restored at the page's end, before the marks.
-            canvas.saveState()
-            canvas.translate(g.offset, g.offset)
-            clip = canvas.beginPath()
-            clip.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed)
-            canvas.clipPath(clip, stroke=0, fill=0)
+        theme.profile.begin_page(canvas, g)  # ended in the footer, before the printer's marks
         canvas.saveState()
         if tpl.background:
             canvas.setFillColor(theme.palette.color(tpl.background))

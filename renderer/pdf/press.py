@@ -1,4 +1,4 @@
-"""PDF/X identification for the press profile: reportlab has no API for an OutputIntent, the
+"""Page boxes, PDF version and PDF/X identification, as the output profile asks: reportlab has no API for an OutputIntent, the
 GTS_PDFX keys or XMP metadata, so they are added to its document before it is written."""
 
 from __future__ import annotations
@@ -11,16 +11,25 @@ from typing import Any
 
 from ..gate import MAX_BYTES, read_regular
 from ..model.edition import Edition
-from ..theme.model import Press
+from ..profiles import Geometry, OutputProfile, PressSettings
 
 
-def press_canvas_options(press: Press, trim_box: tuple[float, ...], bleed_box: tuple[float, ...]) -> dict[str, object]:
-    """Boxes and PDF version for the press sheet (PDF/X-1a:2001 is based on PDF 1.3)."""
-    version = (1, 3) if press.standard == "PDF/X-1a:2001" else (1, 6)
-    return {"trimBox": trim_box, "bleedBox": bleed_box, "pdfVersion": version}
+def profile_canvas_options(profile: OutputProfile, g: Geometry, edition: Edition, when: float,
+                           icc: Path | None) -> dict[str, Any]:
+    """reportlab Canvas options for ``profile``: none on screen; on a sheet the page boxes,
+    the standard's PDF version and a ``prepare`` that writes its identification."""
+    options: dict[str, Any] = {}
+    if profile.page_boxes:
+        options.update(trimBox=g.trim_box, bleedBox=g.bleed_box)
+    if profile.pdf_version is not None:
+        options["pdfVersion"] = profile.pdf_version
+    pdfx = profile.pdfx
+    if pdfx is not None:
+        options["prepare"] = lambda canvas: identify_pdfx(canvas, edition, pdfx, when, icc)
+    return options
 
 
-def identify_pdfx(canvas: Any, edition: Edition, press: Press, when: float, icc: Path | None) -> None:
+def identify_pdfx(canvas: Any, edition: Edition, press: PressSettings, when: float, icc: Path | None) -> None:
     """Add the OutputIntent, the GTS_PDFX keys and XMP identification to the document the
     canvas is writing. reportlab has no API for them; its catalog and info objects are given
     the extra keys here, so the file is written once (rewriting it would cost more than the
@@ -57,7 +66,7 @@ def identify_pdfx(canvas: Any, edition: Edition, press: Press, when: float, icc:
     doc.info.__class__ = type("PdfxInfo", (info_class,), {"format": format_info})
 
 
-def _xmp(edition: Edition, press: Press, stamp: datetime) -> str:
+def _xmp(edition: Edition, press: PressSettings, stamp: datetime) -> str:
     m = edition.manifest
     when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     xml = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..profiles import choose
 from .model import Check, Document
 from .walker import Event, scale_of
 
@@ -296,4 +297,7 @@ CHECKS: tuple[Check, ...] = (
 
 
 def selected(profile: str) -> Iterable[Check]:
-    return [c for c in CHECKS if profile == "press" or not c.press_only]
+    """The checks for the profile named ``profile``: every one when it asks for the print
+    shop's intake checks, else those any PDF should pass."""
+    everything = choose(profile).print_checks
+    return [c for c in CHECKS if everything or not c.press_only]

@@ -11,6 +11,7 @@ from ..diagnostics import Sink, Span
 from ..load import load_yaml
 from ..load.files import display_in, display_path, resolve_inside
 from ..model.convert import Invalid, read_dataclass
+from ..profiles import Geometry, OutputProfile, choose
 from .fonts import face_name, register_family
 from .model import Press, Template, TemplatesFile, ThemeFile
 from .quotes import curl
@@ -19,35 +20,6 @@ from .separation import check_output_profile
 from .styles import Palette, StyleSheet
 
 __all__ = ["Geometry", "Theme", "load_theme", "face_name"]
-
-
-#: Room outside the bleed for crop marks and the slug line, in the press profile.
-MARKS_AREA = 36.0
-
-
-@dataclass(frozen=True, slots=True)
-class Geometry:
-    """Where the finished (trimmed) page sits on the sheet the PDF describes."""
-
-    trim_width: float
-    trim_height: float
-    offset: float   # from the sheet's edge to the trim edge (0 on screen)
-    bleed: float    # how far backgrounds run past the trim
-
-    @property
-    def media(self) -> tuple[float, float]:
-        return self.trim_width + 2 * self.offset, self.trim_height + 2 * self.offset
-
-    @property
-    def trim_box(self) -> tuple[float, float, float, float]:
-        o = self.offset
-        return o, o, o + self.trim_width, o + self.trim_height
-
-    @property
-    def bleed_box(self) -> tuple[float, float, float, float]:
-        x0, y0, x1, y1 = self.trim_box
-        b = self.bleed
-        return x0 - b, y0 - b, x1 + b, y1 + b
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,22 +32,14 @@ class Theme:
     styles: StyleSheet
     font_paths: dict[str, Path]
     sources: tuple[Path, ...]
-    profile: str
+    profile: OutputProfile  # chosen once, bound to the layout's press: settings
     layout_dir: Path
-    icc_profile: Path | None = None  # the printer's CMYK profile, checked, in the press profile
-
-    @property
-    def press(self) -> Press | None:
-        """The press settings when building for the press, else ``None``."""
-        return self.layout.press if self.profile == "press" else None
+    icc_profile: Path | None = None  # the printer's CMYK profile, checked, when printing on a sheet
 
     @property
     def geometry(self) -> Geometry:
         w, h = self.layout.page_size
-        press = self.press
-        if press is None:
-            return Geometry(w, h, 0.0, 9.0)  # backgrounds still run past the edge on screen
-        return Geometry(w, h, press.bleed + MARKS_AREA, press.bleed)
+        return self.profile.geometry(w, h)
 
     @property
     def family(self) -> str:
@@ -104,23 +68,25 @@ class Theme:
 def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | None = None) -> Theme | None:
     """Read ``theme.yaml`` and ``templates.yaml``; register the bundled fonts.
 
-    ``profile`` (screen or press) overrides the one ``templates.yaml`` names.
+    ``profile`` (a name in ``renderer.profiles.PROFILES``) overrides the one
+    ``templates.yaml`` names.
     """
     data, theme_path = _read(layout_dir, "theme.yaml", ThemeFile, sink)
     layout, templates_path = _read(layout_dir, "templates.yaml", TemplatesFile, sink)
     if data is None or layout is None or theme_path is None or templates_path is None:
         return None
-    chosen = profile or layout.profile
-    if chosen == "press" and layout.press is None:
+    chosen = choose(profile or layout.profile)
+    if chosen.sheet and layout.press is None:  # a sheet with the default press: settings
         layout = dataclasses.replace(layout, press=Press(span=layout.span))
-    palette = Palette(dict(data.palette), chosen)
+    chosen = chosen.bind(layout.press)
+    palette = Palette(dict(data.palette), chosen.colour_space)
     palette.validate(sink)
     _check_colours(data, layout, palette, sink)
     if len(layout.page_size) != 2:
         sink.error(layout.span, "page_size must be [width, height]")
     else:
         _check_geometry(layout, sink)
-    icc = _press_profile(layout.press, layout_dir, sink) if chosen == "press" and layout.press else None
+    icc = _press_profile(layout.press, layout_dir, sink) if chosen.sheet and layout.press else None
     paths = register_family(data.fonts.family, data.fonts.faces, fonts_dir, data.fonts.span, sink)
     if sink.errors:
         return None

@@ -75,12 +75,12 @@ def needs_profile(mode: str) -> bool:
     return mode not in PRESS_MODES | TO_GREY | DEEP_GREY
 
 
-def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
+def prepare(path: Path, for_press: bool, profile: Path | None) -> BytesIO | None:
     """The picture at ``path`` as an uncompressed TIFF in memory, or ``None`` when the file
     goes into the PDF as it is.
 
     A photograph whose EXIF says the camera was turned is turned upright (reportlab would place
-    it on its side). For the press, transparency is flattened on white, the paper (PDF/X-1a
+    it on its side). ``for_press``: transparency is flattened on white, the paper (PDF/X-1a
     allows none, and a picture is placed on the page, never over a tint), and RGB is separated
     with ``profile`` at perceptual intent, as for photographs; the image block's check makes
     sure there is one. The picture's own RGB profile (Adobe RGB, say) is honoured; without one
@@ -91,9 +91,9 @@ def prepare(path: Path, press: bool, profile: Path | None) -> BytesIO | None:
     with PILImage.open(path) as im:
         mode = im.mode
         turned = im.getexif().get(ORIENTATION, 1) not in (1, None)
-        separate = press and mode not in PRESS_MODES
+        separate = for_press and mode not in PRESS_MODES
         # On screen a PDF's RGB is taken as sRGB: a wider profile's numbers would look dull.
-        wide = None if press or mode not in RGB_MODES else _wide_profile(im.info.get("icc_profile"))
+        wide = None if for_press or mode not in RGB_MODES else _wide_profile(im.info.get("icc_profile"))
         if not (turned or separate or wide or mode in DEEP_GREY):
             return None
         im.load()

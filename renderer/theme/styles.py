@@ -7,7 +7,7 @@ does not define is a content diagnostic, not a KeyError.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -28,11 +28,11 @@ _ROOT = TextStyle(span=Span("<built-in>", 1, 1), face="regular", size=10, leadin
 
 
 class Palette:
-    """Named colours from ``layout/``: RGB in the ``screen`` profile, CMYK in ``press``."""
+    """Named colours from ``layout/``, written in the output profile's colour space."""
 
-    def __init__(self, colours: dict[str, PaletteColour], profile: str) -> None:
+    def __init__(self, colours: dict[str, PaletteColour], colour_space: Literal["RGB", "CMYK"]) -> None:
         self.colours = colours
-        self.profile = profile
+        self.colour_space = colour_space
         self._cache: dict[str, colors.Color] = {}
 
     def hex(self, ref: str) -> str | None:
@@ -47,7 +47,7 @@ class Palette:
         if ref not in self._cache:
             if ref not in self.colours:
                 raise KeyError(ref)  # names are checked when the theme loads; reaching here is a bug
-            self._cache[ref] = (colors.CMYKColor(*self.cmyk(ref)) if self.profile == "press"
+            self._cache[ref] = (colors.CMYKColor(*self.cmyk(ref)) if self.colour_space == "CMYK"
                                 else colors.HexColor(self.colours[ref].rgb))
         return self._cache[ref]
 

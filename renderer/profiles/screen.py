@@ -1,0 +1,6 @@
+"""The screen edition: RGB, links, no sheet."""
+
+from .base import OutputProfile
+
+PROFILE = OutputProfile(name="screen", colour_space="RGB", links=True, separates_pictures=False,
+                        min_ppi=None, tagged=False, sheet=False, print_checks=False)
