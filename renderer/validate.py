@@ -10,13 +10,15 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from .blocks import CheckContext, check_block
-from .diagnostics import Sink
+from .blocks import HANDLERS, CheckContext, check_block
+from .diagnostics import Sink, Span, did_you_mean
 from .load import SourceLimits
 from .model.block import Block, walk
 from .model.edition import Edition, load_edition
 from .model.numbers import Quantity
+from .paginate.document import FOOTER_STYLES, HEADER_STYLES
 from .theme import Theme, load_theme
+from .theme.model import LOOK_NAMES
 from .theme.fonts import missing_glyphs
 
 
@@ -34,6 +36,7 @@ def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Si
     edition = load_edition(edition_dir, sink, limits)
     if theme is None or edition is None:
         return None
+    check_declared(theme, sink)
     quantities = collect_quantities(edition.blocks(), sink)
     ctx = CheckContext(edition, quantities, theme, sink)
     for page in edition.pages:
@@ -47,6 +50,58 @@ def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Si
     if not edition.manifest.pages:
         sink.error(edition.manifest.span, "the manifest lists no pages")
     return None if sink.errors else Checked(edition, theme, quantities)
+
+
+def check_declared(theme: Theme, sink: Sink) -> None:
+    """Every text style and component look that a block type or a running line declares is
+    in ``layout/theme.yaml``, whether this edition has such a block or not (the look is shared
+    by every edition): a missing one is reported where ``styles:`` (or ``components:``) is
+    written, naming who needs it, and never reaches compose as a KeyError."""
+    styles, looks = _users(theme)
+    data = theme.data
+    _report_missing(styles, set(data.styles), data.span_of("styles"), "style", "styles", sink)
+    defined = {name for name in LOOK_NAMES if data.components.look(name) is not None}
+    _report_missing(looks, defined, data.span_of("components"), "component look", "components", sink)
+
+
+def _users(theme: Theme) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Who needs each style and each look: every block type, the running footer and header."""
+    styles: dict[str, list[str]] = {}
+    looks: dict[str, list[str]] = {}
+    for kind, handler in HANDLERS.items():
+        for name in handler.styles:
+            styles.setdefault(name, []).append(f"'{kind.yaml_name}' blocks")
+        for name in handler.looks:
+            looks.setdefault(name, []).append(f"'{kind.yaml_name}' blocks")
+    running: list[tuple[str, tuple[str, ...]]] = [("the running footer", FOOTER_STYLES)]
+    if theme.layout.header is not None:
+        running.append(("the running header", HEADER_STYLES))
+    for user, names in running:
+        for name in names:
+            styles.setdefault(name, []).append(user)
+    return styles, looks
+
+
+def _report_missing(users: dict[str, list[str]], defined: set[str], span: Span, what: str, section: str,
+                    sink: Sink) -> None:
+    # A misspelt name is one the file defines and nothing uses; only those are suggested, so
+    # a missing 'quote.text' is not answered with the 'note.text' that notes use.
+    spare = defined - _all_declared(what)
+    for name, needed_by in users.items():
+        if name not in defined:
+            sink.error(span, f"{what} '{name}' is not defined (needed by {_join(needed_by)})",
+                       *did_you_mean(name, spare) or (f"add '{name}' under '{section}:'",))
+
+
+def _all_declared(what: str) -> set[str]:
+    """Every name any block type or running line declares, whether this edition uses it or not."""
+    if what == "style":
+        return {n for h in HANDLERS.values() for n in h.styles} | set(FOOTER_STYLES) | set(HEADER_STYLES)
+    return {n for h in HANDLERS.values() for n in h.looks}
+
+
+def _join(users: list[str]) -> str:
+    return users[0] if len(users) == 1 else ", ".join(users[:-1]) + " and " + users[-1]
 
 
 def collect_quantities(blocks: Iterable[Block], sink: Sink) -> dict[str, Quantity]:

@@ -13,8 +13,10 @@ from ..model.block import Block
 from ..model.edition import Edition
 from ..model.numbers import Quantity
 from ..theme import Theme
+from ..theme.model import Look
 
 B = TypeVar("B", bound=Block)
+L = TypeVar("L", bound=Look)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,14 @@ class ComposeContext:
     def styles(self):  # type: ignore[no-untyped-def]
         return self.theme.styles
 
+    def look(self, name: str, kind: type[L]) -> L:
+        """The component look ``name``, which the block declared: the check stage has reported
+        one that ``layout/theme.yaml`` leaves out, so a missing one here is a bug."""
+        found = self.theme.data.components.look(name)
+        if not isinstance(found, kind):
+            raise LookupError(f"component look '{name}' was not declared by the block that reads it")
+        return found
+
     def narrower(self, width: float) -> ComposeContext:
         return ComposeContext(self.edition, self.theme, self.quantities, width, self.charts, self.toc_entries,
                               self.sink)
@@ -84,14 +94,19 @@ class Handler(Generic[B]):
     model: type[B]
     check: Check
     compose: Compose
+    styles: tuple[str, ...] = ()  # text styles compose reads, checked against layout/theme.yaml
+    looks: tuple[str, ...] = ()   # component looks compose reads, likewise
 
 
 HANDLERS: dict[type[Block], Handler[Any]] = {}
 
 
-def register(model: type[B], check: Check, compose: Compose) -> None:
-    """Register a block type's check and compose steps (its model is registered already)."""
-    HANDLERS[model] = Handler(model, check, compose)
+def register(model: type[B], check: Check, compose: Compose, *, styles: tuple[str, ...] = (),
+             looks: tuple[str, ...] = ()) -> None:
+    """Register a block type's check and compose steps (its model is registered already) with
+    the text styles and component looks its compose step reads: the check stage reports one
+    that the theme does not define, so compose can take them by name without a KeyError."""
+    HANDLERS[model] = Handler(model, check, compose, styles, looks)
 
 
 def check_block(block: Block, ctx: CheckContext) -> None:

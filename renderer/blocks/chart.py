@@ -20,6 +20,7 @@ from ..model.block import Block, block_model, slug
 from ..model.edition import Edition
 from ..model.numbers import NumberFormat, Quantity, exact_sum
 from ..theme import Theme
+from ..theme.model import Spacing
 from .base import ChartRequest, CheckContext, ComposeContext, register
 from .markup import plain_paragraph
 from .table import Table
@@ -166,8 +167,9 @@ def compose(block: Chart, ctx: ComposeContext) -> list[Flowable]:
     ctx.charts.append(ChartRequest(name, block, ctx.width, height, ChartJob(name, spec, chart_look(ctx.theme))))
     box = ChartBox(plain_paragraph(block.title, "chart.title", ctx), name, ctx.width, height,
                    block.alt or alt_text(spec, block.title))
-    box.spaceBefore, box.spaceAfter = 8, 14
+    look = ctx.look("chart", Spacing)
+    box.spaceBefore, box.spaceAfter = look.space_before, look.space_after
     return [box]
 
 
-register(Chart, check, compose)
+register(Chart, check, compose, styles=("chart.title",), looks=("chart",))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model
+from ..theme.model import Spacing
 from .base import CheckContext, ComposeContext, compose_block, register
 from .boxes import Row, Stack
 
@@ -47,8 +48,9 @@ def compose(block: Columns, ctx: ComposeContext) -> list[Flowable]:
     inner = ctx.narrower(width)
     stacks = [Stack([f for b in col for f in compose_block(b, inner)]) for col in block.columns]
     row = Row(stacks, gutter)
-    row.spaceBefore, row.spaceAfter = 6, 10
+    look = ctx.look("columns", Spacing)
+    row.spaceBefore, row.spaceAfter = look.space_before, look.space_after
     return [row]
 
 
-register(Columns, check, compose)
+register(Columns, check, compose, looks=("columns",))

@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model, walk
+from ..theme.model import ContentsLook
 from .base import CheckContext, ComposeContext, block_ref, register
 from .heading import Heading, HeadingMark
 from .markup import plain_paragraph
@@ -84,6 +85,7 @@ class ContentsEntry(Flowable):
 
 
 def compose(block: Contents, ctx: ComposeContext) -> list[Flowable]:
+    look = ctx.look("contents", ContentsLook)
     number = ctx.theme.styles.para("contents.number")
     width = stringWidth("000", number.fontName, number.fontSize)
     out: list[Flowable] = [plain_paragraph(block.title, "contents.title", ctx)]
@@ -92,7 +94,7 @@ def compose(block: Contents, ctx: ComposeContext) -> list[Flowable]:
         mark = HeadingMark(heading, text.text)
         entry = ContentsEntry(mark.key, text, number, width,
                               linked=ctx.theme.profile.links)
-        entry.spaceAfter = 6
+        entry.spaceAfter = look.entry_space_after
         entry._cause = block_ref(heading)  # type: ignore[attr-defined]  # an entry that cannot fit is its heading's
         ctx.toc_entries.append(entry)  # type: ignore[arg-type]
         out.append(entry)
@@ -103,4 +105,5 @@ def _all(ctx: ComposeContext) -> list[Block]:
     return [b for page in ctx.edition.pages for b in page.blocks]
 
 
-register(Contents, check, compose)
+register(Contents, check, compose, styles=("contents.title", "contents.number", "contents.entry"),
+         looks=("contents",))

@@ -8,9 +8,10 @@ from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model
 from ..model.markup import LINK_SCHEMES
+from ..theme.model import Rule
 from .base import CheckContext, ComposeContext, register
 from .boxes import Panel, Stack
-from .markup import check_text, link_run, paragraph, plain_paragraph
+from .markup import MARKUP_STYLES, check_text, link_run, paragraph, plain_paragraph
 from .text import TextFlow
 
 
@@ -44,7 +45,7 @@ def check(block: Cta, ctx: CheckContext) -> None:
 
 
 def compose(block: Cta, ctx: ComposeContext) -> list[Flowable]:
-    look = ctx.theme.data.components.cta
+    look = ctx.look("cta", Rule)
     items: list[Flowable] = [plain_paragraph(block.title, "cta.title", ctx)]
     if block.text:
         items.append(paragraph(block.text, "cta.text", ctx))
@@ -54,8 +55,8 @@ def compose(block: Cta, ctx: ComposeContext) -> list[Flowable]:
     fill = ctx.theme.palette.color(look.fill) if look.fill else None
     panel = Panel(Stack(items), ctx.theme.palette.color(look.rule), look.rule_width, fill=fill,
                   padding=look.padding, rule_on="top")
-    panel.spaceBefore, panel.spaceAfter = 10, 14
+    panel.spaceBefore, panel.spaceAfter = look.space_before, look.space_after
     return [panel]
 
 
-register(Cta, check, compose)
+register(Cta, check, compose, styles=("cta.title", "cta.text", "cta.link", *MARKUP_STYLES), looks=("cta",))

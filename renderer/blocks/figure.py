@@ -12,9 +12,10 @@ from reportlab.platypus import Flowable
 from ..diagnostics import did_you_mean
 from ..model.block import Block, block_model
 from ..model.numbers import NumberFormat, Quantity, format_number
+from ..theme.model import Rule
 from .base import CheckContext, ComposeContext, register
 from .boxes import Panel, Stack
-from .markup import check_text, paragraph
+from .markup import MARKUP_STYLES, check_text, paragraph
 from .text import TextFlow
 from .typeset import Run
 
@@ -102,11 +103,14 @@ class FigureValue(Flowable):
         self.para.drawOn(self.canv, 0, 0)
 
 
+#: The styles a figure is set in, alone or in a row of figures.
+FIGURE_STYLES = ("figure.value", "figure.label", *MARKUP_STYLES)
+
+
 def figure_flowable(fig: FigureData, ctx: ComposeContext) -> Flowable:
-    look = ctx.theme.data.components.figure
+    look = ctx.look("figure", Rule)
     value = FigureValue(value_text(fig, ctx), fig.footnote, ctx)
     label = paragraph(fig.label, "figure.label", ctx)
-    label.spaceBefore = 3
     return Panel(Stack([value, label]), ctx.theme.palette.color(look.rule), look.rule_width, indent=look.gap)
 
 
@@ -116,8 +120,9 @@ def check(block: Figure, ctx: CheckContext) -> None:
 
 def compose(block: Figure, ctx: ComposeContext) -> list[Flowable]:
     flowable = figure_flowable(block, ctx)
-    flowable.spaceBefore, flowable.spaceAfter = 6, 12
+    look = ctx.look("figure", Rule)
+    flowable.spaceBefore, flowable.spaceAfter = look.space_before, look.space_after
     return [flowable]
 
 
-register(Figure, check, compose)
+register(Figure, check, compose, styles=FIGURE_STYLES, looks=("figure",))

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model
+from ..theme.model import Spacing
 from .base import CheckContext, ComposeContext, register
 from .boxes import Row
-from .figure import FigureData, check_figure, figure_flowable
+from .figure import FIGURE_STYLES, FigureData, check_figure, figure_flowable
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,8 +47,9 @@ def check(block: FigureRow, ctx: CheckContext) -> None:
 
 def compose(block: FigureRow, ctx: ComposeContext) -> list[Flowable]:
     row = Row([figure_flowable(f, ctx) for f in block.figures], ctx.theme.layout.gutter)
-    row.spaceBefore, row.spaceAfter = 6, 14
+    look = ctx.look("figure_row", Spacing)
+    row.spaceBefore, row.spaceAfter = look.space_before, look.space_after
     return [row]
 
 
-register(FigureRow, check, compose)
+register(FigureRow, check, compose, styles=FIGURE_STYLES, looks=("figure", "figure_row"))

@@ -12,6 +12,7 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model, slug
+from ..theme.model import Banner as BannerLook
 from .base import CheckContext, ComposeContext, register
 from .markup import plain_paragraph
 
@@ -66,14 +67,14 @@ class Banner(Flowable):
 
     def __init__(self, para: Flowable, ctx: ComposeContext) -> None:
         super().__init__()
-        look = ctx.theme.data.components.banner
+        look = ctx.look("banner", BannerLook)
         self.para = para
         self.fill = ctx.theme.palette.color(look.fill)
         self.accent = ctx.theme.palette.color(look.accent)
         self.look = look
         self.page_width, self.page_height = ctx.theme.layout.page_size
         self.top_margin = ctx.theme.layout.margins.top
-        self.spaceAfter = 16
+        self.spaceAfter = look.space_after
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         _, h = self.para.wrap(aw, ah)
@@ -109,4 +110,4 @@ def compose(block: Heading, ctx: ComposeContext) -> list[Flowable]:
     return [flowable]
 
 
-register(Heading, check, compose)
+register(Heading, check, compose, styles=("heading.1", "heading.2", "heading.3"), looks=("banner",))

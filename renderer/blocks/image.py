@@ -19,6 +19,7 @@ from ..diagnostics import ContentError, Diagnostic, Severity
 from ..gate import Refused, inside
 from ..load.files import resolve_inside
 from ..model.block import Block, block_model
+from ..theme.model import Spacing
 from ..theme.separation import RGB_MODES, needs_profile, prepare, profile_problem
 from .base import CheckContext, ComposeContext, register
 from .boxes import Stack
@@ -102,7 +103,8 @@ def compose(block: Image, ctx: ComposeContext) -> list[Flowable]:
     if block.caption:
         items.append(plain_paragraph(block.caption, "image.caption", ctx))
     stack = Stack(items, width)
-    stack.spaceBefore, stack.spaceAfter = 6, 12
+    look = ctx.look("image", Spacing)
+    stack.spaceBefore, stack.spaceAfter = look.space_before, look.space_after
     return [stack]
 
 
@@ -115,4 +117,4 @@ def _placed_file(block: Image, ctx: ComposeContext) -> Path:
         raise ContentError([Diagnostic(Severity.ERROR, block.span_of("src"), str(exc))]) from None
 
 
-register(Image, check, compose)
+register(Image, check, compose, styles=("image.caption",), looks=("image",))

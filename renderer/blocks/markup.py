@@ -17,6 +17,10 @@ from .base import CheckContext, ComposeContext
 from .text import TextFlow, plain
 from .typeset import Run
 
+#: The styles text in the inline markup may be set in besides its own (a link's colour):
+#: a block that sets such text declares these with its own.
+MARKUP_STYLES = ("link",)
+
 
 def check_text(text: str, span: Span, ctx: CheckContext, what: str = "text") -> None:
     """Report markup mistakes and unknown references in one text field."""

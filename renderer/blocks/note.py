@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model
 from .base import CheckContext, ComposeContext, register
-from .markup import check_text, runs
+from .markup import MARKUP_STYLES, check_text, runs
 from .text import TextFlow
 from .typeset import Run
 
@@ -37,4 +37,4 @@ def compose(block: Note, ctx: ComposeContext) -> list[Flowable]:
     return [TextFlow(mark + runs(block.text, style, ctx), style)]
 
 
-register(Note, check, compose)
+register(Note, check, compose, styles=("note.text", *MARKUP_STYLES))

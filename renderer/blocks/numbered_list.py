@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model
+from ..theme.model import ListLook
 from .base import CheckContext, ComposeContext, register
 from .boxes import Row
-from .markup import check_text, paragraph, plain_paragraph
+from .markup import MARKUP_STYLES, check_text, paragraph, plain_paragraph
 
 
 @block_model("list")
@@ -34,15 +35,16 @@ def check(block: ListBlock, ctx: CheckContext) -> None:
 
 
 def compose(block: ListBlock, ctx: ComposeContext) -> list[Flowable]:
-    width = ctx.theme.data.components.list.number_width
+    look = ctx.look("list", ListLook)
+    width = look.number_width
     out: list[Flowable] = []
     for i, item in enumerate(block.items):
         marker = f"{block.start + i}" if block.numbered else "•"
         row = Row([plain_paragraph(marker, "list.number", ctx), paragraph(item, "list.item", ctx)], 4,
                   fixed_first=width)
-        row.spaceAfter = 8
+        row.spaceAfter = look.item_space_after
         out.append(row)
     return out
 
 
-register(ListBlock, check, compose)
+register(ListBlock, check, compose, styles=("list.number", "list.item", *MARKUP_STYLES), looks=("list",))

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 from ..model.block import Block, block_model
 from ..model.markup import parse, plain_text, refs
 from .base import CheckContext, ComposeContext, register
-from .markup import check_text, paragraph
+from .markup import MARKUP_STYLES, check_text, paragraph
 
 STYLES = {"body": "body", "lead": "body.lead", "small": "body.small",
           "title": "cover.title", "subtitle": "cover.subtitle", "kicker": "cover.small"}
@@ -48,4 +48,4 @@ def compose(block: Paragraph, ctx: ComposeContext) -> list[Flowable]:
     return [paragraph(block.text, STYLES[block.style], ctx)]
 
 
-register(Paragraph, check, compose)
+register(Paragraph, check, compose, styles=(*STYLES.values(), *MARKUP_STYLES))

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from reportlab.platypus import Flowable
 
 from ..model.block import Block, block_model
+from ..theme.model import Rule
 from .base import CheckContext, ComposeContext, register
 from .boxes import Panel, Stack
-from .markup import check_text, paragraph, plain_paragraph
+from .markup import MARKUP_STYLES, check_text, paragraph, plain_paragraph
 
 
 @block_model("quote")
@@ -30,13 +31,13 @@ def check(block: Quote, ctx: CheckContext) -> None:
 
 
 def compose(block: Quote, ctx: ComposeContext) -> list[Flowable]:
-    look = ctx.theme.data.components.quote
+    look = ctx.look("quote", Rule)
     items = [paragraph(block.text, "quote.text", ctx)]
     if block.attribution:
         items.append(plain_paragraph("— " + block.attribution, "quote.attribution", ctx))
     panel = Panel(Stack(items), ctx.theme.palette.color(look.rule), look.rule_width, indent=look.indent)
-    panel.spaceBefore, panel.spaceAfter = 8, 14
+    panel.spaceBefore, panel.spaceAfter = look.space_before, look.space_after
     return [panel]
 
 
-register(Quote, check, compose)
+register(Quote, check, compose, styles=("quote.text", "quote.attribution", *MARKUP_STYLES), looks=("quote",))

@@ -146,6 +146,8 @@ def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = 
         values["span"] = node.span
     if "field_spans" in hints:
         values["field_spans"] = tuple((k.text, v.span) for k, v in node.entries)
+    if "key_spans" in hints:  # where each key is written: a section's own line, not its first entry's
+        values["key_spans"] = tuple((k.text, k.span) for k in node.keys())
     return cls(**values)
 
 

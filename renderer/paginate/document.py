@@ -25,6 +25,11 @@ from .templates import build_templates
 FUZZ = 0.5  # points a block may exceed its frame by before it counts as overflow
 FOLIO_GAP = 18.0  # points between the running footer's text and the folio
 
+#: The styles the running lines are set in, checked against layout/theme.yaml like a block's
+#: (the header's only when the layout has a running header).
+FOOTER_STYLES = ("footer.text", "footer.folio")
+HEADER_STYLES = ("header.text",)
+
 
 @dataclass(slots=True)
 class Landing:

@@ -63,6 +63,7 @@ class Banner:
     accent: str
     accent_height: float = field(metadata=LENGTH)
     padding: float = field(metadata=LENGTH)
+    space_after: float = field(default=0.0, metadata={**LENGTH, "doc": "space below the banner"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,6 +79,8 @@ class TableLook:
     rule_width: float = field(metadata=LENGTH)
     padding_x: float = field(metadata=LENGTH)
     padding_y: float = field(metadata=LENGTH)
+    space_before: float = field(default=0.0, metadata={**LENGTH, "doc": "space above the block"})
+    space_after: float = field(default=0.0, metadata={**LENGTH, "doc": "space below the block"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,6 +95,8 @@ class Rule:
     indent: float = field(default=14.0, metadata=LENGTH)
     padding: float = field(default=12.0, metadata=LENGTH)
     fill: str | None = None
+    space_before: float = field(default=0.0, metadata={**LENGTH, "doc": "space above the block"})
+    space_after: float = field(default=0.0, metadata={**LENGTH, "doc": "space below the block"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -99,19 +104,54 @@ class ListLook:
     yaml_name = "list look"
     span: Span
     number_width: float = field(metadata=SIZE)
+    item_space_after: float = field(default=0.0, metadata={**LENGTH, "doc": "space below each item"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContentsLook:
+    yaml_name = "contents look"
+    span: Span
+    entry_space_after: float = field(default=0.0, metadata={**LENGTH, "doc": "space below each entry"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Spacing:
+    """The look of a block that is only its space: columns, a figure row, a picture, a chart."""
+
+    yaml_name = "spacing"
+    span: Span
+    space_before: float = field(default=0.0, metadata={**LENGTH, "doc": "space above the block"})
+    space_after: float = field(default=0.0, metadata={**LENGTH, "doc": "space below the block"})
+
+
+#: A component look; which one a block reads is declared with its registration.
+Look = Banner | TableLook | Rule | ListLook | ContentsLook | Spacing
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Components:
+    """The component looks. Each may be left out of the file: the check stage reports a look
+    that a block declares it uses and the file does not define, naming the block."""
+
     yaml_name = "components"
     span: Span
-    banner: Banner
-    table: TableLook
-    figure: Rule
-    quote: Rule
-    cta: Rule
-    note: Rule
-    list: ListLook
+    banner: Banner | None = None
+    table: TableLook | None = None
+    figure: Rule | None = None
+    quote: Rule | None = None
+    cta: Rule | None = None
+    note: Rule | None = None
+    list: ListLook | None = None
+    contents: ContentsLook | None = None
+    columns: Spacing | None = None
+    figure_row: Spacing | None = None
+    image: Spacing | None = None
+    chart: Spacing | None = None
+
+    def look(self, name: str) -> Look | None:
+        """The look written under ``name``, or ``None`` when the file leaves it out."""
+        found = getattr(self, name, None) if name in LOOK_NAMES else None
+        return found if isinstance(found, Look) else None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,6 +189,11 @@ class ThemeFile:
     components: Components
     charts: ChartTokens
     typography: Typography | None = None
+    key_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, metadata={"internal": True})
+
+    def span_of(self, name: str) -> Span:
+        """Where a top-level key (``styles``, ``components``) is written (the file's start when it is not)."""
+        return next((s for k, s in self.key_spans if k == name), self.span)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -249,3 +294,7 @@ class TemplatesFile:
     footer: Running
     header: RunningHead | None = field(default=None, metadata={"doc": "a running header (none: no header)"})
     templates: dict[str, Template]
+
+
+#: The names under ``components:``.
+LOOK_NAMES = frozenset(f for f in Components.__dataclass_fields__ if f not in ("span", "field_spans"))

@@ -6,9 +6,9 @@ Totals are typed as published and *checked* against the rows, so a typo cannot p
 
 from ..base import register
 from .checks import check
-from .compose import compose
+from .compose import STYLES, compose
 from .model import Column, Row, Table, TotalRow
 
-register(Table, check, compose)
+register(Table, check, compose, styles=STYLES, looks=("table",))
 
 __all__ = ["Column", "Row", "Table", "TotalRow"]

@@ -8,21 +8,26 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from ...model.numbers import format_number
+from ...theme.model import TableLook
 from ...theme.styles import table_paint
 from ..base import ComposeContext, block_ref
-from ..markup import paragraph, plain_paragraph
+from ..markup import MARKUP_STYLES, paragraph, plain_paragraph
 from ..text import TextFlow, plain
 from ..typeset import width_of
 from .grid import BodyRow, Cell, Grid, HeaderCell
 from .model import Table
 from .split import CaptionedTable
 
+#: The styles a table is set in (a number column's style is its column's with ".number").
+STYLES = ("table.caption", "table.group", "table.header", "table.header.number", "table.cell",
+          "table.cell.number", "table.total", "table.total.number", "table.note", *MARKUP_STYLES)
+
 
 def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     styles = ctx.theme.styles
     header, header_rows = _header(table, ctx)
     widths = _widths(table, ctx)
-    look = ctx.theme.data.components.table
+    look = ctx.look("table", TableLook)
     room = [w - 2 * look.padding_x for w in widths]
     rows = [BodyRow(tuple(_cell(table, i, cell, "table.cell", room[i], ctx) for i, cell in enumerate(row.cells)))
             for row in table.rows]
@@ -41,7 +46,7 @@ def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     if table.total:
         rows_ref.append(("total", table.total.label, table.total.span.line))
     flowable._block = block_ref(table, rows_ref)  # type: ignore[attr-defined]
-    flowable.spaceBefore, flowable.spaceAfter = 6, 12
+    flowable.spaceBefore, flowable.spaceAfter = look.space_before, look.space_after
     out: list[Flowable] = [flowable]
     if table.note:
         out.append(paragraph(table.note, "table.note", ctx))
@@ -89,7 +94,7 @@ def _header(table: Table, ctx: ComposeContext) -> tuple[list[HeaderCell], int]:
 def _widths(table: Table, ctx: ComposeContext) -> list[float]:
     """Natural widths from the longest cell; extra room goes to the label column, and a table
     too wide for its column has its header labels wrapped first (they are the longest)."""
-    look = ctx.theme.data.components.table
+    look = ctx.look("table", TableLook)
     pad = 2 * look.padding_x + 1
     cell_font = ctx.theme.styles.font("table.total")
     head_font = ctx.theme.styles.font("table.header")
