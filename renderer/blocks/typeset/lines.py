@@ -102,22 +102,27 @@ def line_width(line: Line) -> float:
 
 
 def runs_of(lines: Sequence[Line]) -> list[Run]:
-    """Runs that set to these lines again: the text of one part of a split paragraph."""
-    out: list[Run] = []
+    """Runs that set to these lines again: the text of one part of a split paragraph.
+
+    The pieces of one look are collected and joined once: adding each to a growing string
+    would copy the run's text again for every word (quadratic in a long paragraph)."""
+    looks: list[Run] = []
+    texts: list[list[str]] = []
     for line in lines:
         for word in line:
             pieces = word.pieces
-            if out and word.newline:
-                pieces = [Piece(out[-1], "\n", 0.0, True), *pieces]
-            elif out and word.gap is not None:  # also the space a line break stood for
+            if looks and word.newline:
+                pieces = [Piece(looks[-1], "\n", 0.0, True), *pieces]
+            elif looks and word.gap is not None:  # also the space a line break stood for
                 pieces = [word.gap, *pieces]
             for piece in pieces:
                 text = piece.text[:-1] + SHY if piece.hyphen else piece.text
-                if out and _same_look(out[-1], piece.run):
-                    out[-1] = replace(out[-1], text=out[-1].text + text)
+                if looks and _same_look(looks[-1], piece.run):
+                    texts[-1].append(text)
                 else:
-                    out.append(replace(piece.run, text=text))
-    return out
+                    looks.append(piece.run)
+                    texts.append([text])
+    return [replace(run, text="".join(parts)) for run, parts in zip(looks, texts)]
 
 
 def _same_look(a: Run, b: Run) -> bool:
