@@ -176,3 +176,15 @@ def test_the_parts_of_a_split_paragraph_keep_its_lines_and_text() -> None:
     again = TextFlow(rest.runs, STYLE)  # the rest broken anew gives the same lines
     again.wrap(240, 10_000)
     assert again.lines() == rest.lines()
+
+
+def test_a_long_word_with_soft_hyphens_is_broken_at_them_line_by_line_in_linear_time() -> None:
+    import time
+
+    text = "abc\u00ad" * 50_000  # took minutes when each line measured the rest of the word again
+    start = time.perf_counter()
+    lines = break_lines(words([run(text)]), 200)
+    assert time.perf_counter() - start < 5
+    assert all(line_width(line) <= 200 for line in lines)
+    assert all(line_text(line).endswith("-") for line in lines[:-1])
+    assert "".join(line_text(line)[:-1] for line in lines[:-1]) + line_text(lines[-1]) == "abc" * 50_000
