@@ -58,14 +58,14 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     except charts.ChartFailed as exc:
         artist.close()
         req = next(r for r in ctx.charts if r.name == exc.name)
-        sink.error(req.block.span, f"chart '{req.block.ref_name}' could not be drawn ({exc})",
+        sink.error(req.block.span, f"chart '{req.block.short_name}' could not be drawn ({exc})",
                    "check its values and height")
         return None
     _check_expectations(doc, sink, strict)
     if sink.errors:
         return None
     doc.layout_map.look = look_digest(theme)
-    doc.layout_map.content = {b.id: {"type": b.yaml_name, "title": b.ref_name, "source": b.span.path,
+    doc.layout_map.content = {b.id: {"type": b.yaml_name, "title": b.short_name, "source": b.span.path,
                                      "line": b.span.line, "values": b.snapshot(), "depends_on": list(b.depends_on())}
                               for b in edition.blocks()}
     return Rendering(out.getvalue(), doc.layout_map, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
