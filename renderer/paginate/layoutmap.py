@@ -52,12 +52,22 @@ class LayoutMap:
     look: str = ""  # digest of layout/ and fonts/: a restyle changes it
     pages: list[PageRecord] = field(default_factory=list)
     content: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Each table's rows by key, made once per table: a table that runs over many pages is
+    # placed once per page, and making them at each placement was quadratic in its rows.
+    _rows: dict[int, tuple[BlockRef, dict[str, tuple[str, int]]]] = field(default_factory=dict, repr=False,
+                                                                         compare=False)
 
     def place(self, ref: BlockRef, bbox: Box, rows: list[tuple[str, float, float]], x0: float, x1: float) -> None:
-        lines = {key: (label, line) for key, label, line in ref.rows}
+        lines = self._row_lines(ref) if rows else {}
         placed = [PlacedRow(key, lines.get(key, (key, ref.line))[0], lines.get(key, (key, ref.line))[1],
                             _round((x0, bottom, x1, top))) for key, bottom, top in rows]
         self.pages[-1].blocks.append(Placed(ref.id, ref.type, ref.title, ref.source, ref.line, _round(bbox), placed))
+
+    def _row_lines(self, ref: BlockRef) -> dict[str, tuple[str, int]]:
+        known = self._rows.get(id(ref))
+        if known is None or known[0] is not ref:  # (the ref is kept, so its id is not reused)
+            known = self._rows[id(ref)] = (ref, {key: (label, line) for key, label, line in ref.rows})
+        return known[1]
 
     def to_json(self) -> str:
         data: dict[str, Any] = {"version": 1, "edition": self.edition, "pages": [_page(p) for p in self.pages]}

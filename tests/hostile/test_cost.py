@@ -65,6 +65,10 @@ CASES = [
     Case("a word of 40,000 characters with soft hyphens", lambda: paragraph("abc\u00ad" * 40_000)),
     Case("a sub-heading taller than a page as the last block",
          lambda: f"  - type: heading\n    level: 2\n    text: {json.dumps(words(20_000))}\n"),
+    Case("34,000 paragraphs of the same word (their ids)", lambda: "- {type: paragraph, text: a}\n" * 34_000),
+    Case("a table of 20,000 rows over 500 pages",
+         lambda: "  - type: table\n    id: t\n    caption: C\n    columns:\n      - {key: a, label: A}\n"
+                 "      - {key: b, label: B}\n    rows:\n" + "".join(f"      - [r{i}, {i}]\n" for i in range(20_000))),
     Case("a chart label of one 100,000-character word", lambda: chart("x" * 100_000)),
     Case("a donut label of one 100,000-character word", lambda: chart("x" * 100_000, "donut")),
 ]
