@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import buildid
 from .diagnostics import Sink
 from .paginate import Rendering, paginate
 from .pdf import canvas_options, make_canvasmaker, write_together
@@ -48,8 +50,12 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
     if press is not None:
         options = press_canvas_options(press, theme.geometry.trim_box, theme.geometry.bleed_box)
         options["prepare"] = lambda canvas: identify_pdfx(canvas, edition, press, when, icc)
-    return paginate(edition, theme, checked.quantities, sink, canvasmaker=make_canvasmaker(when, **options),
-                    meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool)
+    rendering = paginate(edition, theme, checked.quantities, sink, canvasmaker=make_canvasmaker(when, **options),
+                         meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool)
+    if rendering is None:
+        return None
+    pdf, build_id = buildid.stamp(rendering.pdf)
+    return dataclasses.replace(rendering, pdf=pdf, build_id=build_id)
 
 
 def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profile: str | None = None,
@@ -62,7 +68,11 @@ def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profi
     if rendering is None or (strict and sink.warnings):  # under --strict a warning fails the build
         return None
     # An OSError here names the file meant (see write_together); the command line reports it.
-    write_together({output: rendering.pdf, layout_map_path(output): rendering.layout_map.to_json().encode()})
+    # The map goes first: a build stopped between the two renames leaves a new map beside the
+    # old PDF, which readers refuse (their build ids differ), never a new PDF with a stale map
+    # that would pass for its own.
+    layout_map = rendering.layout_map.to_json(rendering.build_id).encode()
+    write_together({layout_map_path(output): layout_map, output: rendering.pdf})
     return rendering
 
 

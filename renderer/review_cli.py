@@ -58,7 +58,8 @@ def parse_pages(spec: str | None) -> list[int] | None:
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    from .review import preview
+    from .review import LayoutMapError, preview
+    from .review.layout import load_layout
     try:
         pages = parse_pages(args.pages)
     except ValueError:
@@ -66,8 +67,9 @@ def cmd_preview(args: argparse.Namespace) -> int:
         return 2
     try:
         with _rendered(args.source, args) as (pdf, _label):
+            load_layout(pdf)  # a PDF beside a map of another build is from a broken build
             result = preview(pdf, args.output, pages, args.dpi)
-    except SideError as exc:
+    except (SideError, LayoutMapError) as exc:
         print(f"impact-report preview: {exc}", file=sys.stderr)
         return 2
     if not args.quiet:

@@ -1,6 +1,7 @@
 """Imports flow one way down the pipeline: load → model → theme → blocks → paginate → pdf.
 
-charts, review and preflight are leaves that read data or PDFs only; the top-level modules
+charts, review and preflight are leaves that read data or PDFs only (buildid, the id a PDF
+and its layout map share, is read by pdf and review alike); the top-level modules
 (cli, arguments, build, validate, schema) may use everything.
 """
 
@@ -18,14 +19,15 @@ ALLOWED: dict[str, set[str]] = {
     "diagnostics": set(),
     "version": set(),
     "safety": set(),
+    "buildid": set(),
     "load": {"diagnostics"},
     "model": {"diagnostics", "load"},
     "theme": {"diagnostics", "load", "model"},
     "charts": {"diagnostics"},
     "blocks": {"diagnostics", "load", "model", "theme", "charts"},
     "paginate": {"diagnostics", "load", "model", "theme", "charts", "blocks"},
-    "pdf": {"diagnostics", "load", "model", "theme"},
-    "review": {"diagnostics"},
+    "pdf": {"diagnostics", "load", "model", "theme", "buildid"},
+    "review": {"diagnostics", "buildid"},
     "preflight": {"diagnostics"},
 }
 TOP = {"cli", "arguments", "build", "validate", "schema", "review_cli", "__main__", "__init__"}

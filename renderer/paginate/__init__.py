@@ -33,6 +33,7 @@ class Rendering:
     passes: int
     chart_hits: int
     chart_misses: int
+    build_id: str = ""  # written into the PDF and its layout map when the build is stamped
 
 
 def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], sink: Sink, *,

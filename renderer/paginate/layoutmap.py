@@ -13,6 +13,7 @@ from typing import Any
 from ..blocks.base import BlockRef
 
 Box = tuple[float, float, float, float]
+VERSION = 2
 
 
 @dataclass(slots=True)
@@ -69,13 +70,15 @@ class LayoutMap:
             known = self._rows[id(ref)] = (ref, {key: (label, line) for key, label, line in ref.rows})
         return known[1]
 
-    def to_json(self) -> str:
-        data: dict[str, Any] = {"version": 1, "edition": self.edition, "pages": [_page(p) for p in self.pages]}
+    def to_json(self, build_id: str) -> str:
+        """The map as written beside its PDF; ``build_id`` is the PDF's (see ``renderer.buildid``),
+        which readers check (version 2: version 1 maps had none)."""
         # One page per line: small, and still readable in a diff.
-        pages = ",\n".join(json.dumps(p, ensure_ascii=False, separators=(",", ":")) for p in data["pages"])
+        pages = ",\n".join(json.dumps(_page(p), ensure_ascii=False, separators=(",", ":")) for p in self.pages)
         content = ",\n".join(f"{json.dumps(k, ensure_ascii=False)}:{json.dumps(v, ensure_ascii=False, separators=(',', ':'))}"
                               for k, v in self.content.items())
-        return (f'{{"version":1,"edition":{json.dumps(self.edition, ensure_ascii=False)},'
+        return (f'{{"version":{VERSION},"build_id":{json.dumps(build_id)},'
+                f'"edition":{json.dumps(self.edition, ensure_ascii=False)},'
                 f'"look":{json.dumps(self.look)},"pages":[\n{pages}\n],"content":{{\n{content}\n}}}}\n')
 
 

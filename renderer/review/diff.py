@@ -11,7 +11,7 @@ import numpy as np
 
 from .align import align
 from .content import BlockChange, content_changes
-from .layout import Box, LayoutMap, RowPlace, layout_path, load_layout, overlaps
+from .layout import Box, LayoutMap, RowPlace, load_layout, overlaps
 from .pdftext import PageText, read_texts
 from .pixeldiff import PixelDiff, Rect
 from .raster import compare_pairs, make_pool, rasterise
@@ -42,7 +42,7 @@ class Side:
 
     @staticmethod
     def of(pdf: Path, label: str | None = None) -> Side:
-        return Side(pdf, load_layout(layout_path(pdf)), label or str(pdf))
+        return Side(pdf, load_layout(pdf), label or str(pdf))
 
 
 @dataclass(frozen=True, slots=True)
