@@ -52,6 +52,12 @@ def map_of(pdf: Path) -> Path:
     return pdf.with_suffix(".layout.json")
 
 
+def same_build(pdf: Path) -> bool:
+    """The map records the build id the PDF carries, and the reader takes it."""
+    recorded = json.loads(map_of(pdf).read_text()).get(buildid.KEY)
+    return recorded is not None and recorded == buildid.read(pdf.read_bytes()) and load_layout(pdf) is not None
+
+
 def leftovers(folder: Path) -> list[str]:
     """Temporary files in ``folder``: anything but the outputs, the chart cache and the lock."""
     keep = {".chart-cache", ".impact-report.lock"}
@@ -90,8 +96,7 @@ def test_four_builds_racing_to_one_output_leave_a_pdf_and_map_of_one_build(
             assert proc.returncode == 0, err
         pdf_from, map_from = which(editions, out)
         assert pdf_from is not None and pdf_from == map_from, f"round {round_}: PDF of {pdf_from}, map of {map_from}"
-        assert json.loads(map_of(out).read_text())[buildid.KEY] == buildid.read(out.read_bytes())
-        assert load_layout(out) is not None
+        assert same_build(out)
         assert leftovers(out.parent) == []
 
 
@@ -103,7 +108,6 @@ def test_a_build_killed_at_any_moment_leaves_the_old_pair_the_new_pair_or_a_pair
     start = time.perf_counter()
     build(new, out)
     whole = time.perf_counter() - start  # how long a build takes here: kills land all over it
-    seen = set()
     for _ in range(12):
         build(old, out)
         proc = subprocess.Popen(build_command(new, out), cwd=ROOT, stdout=subprocess.DEVNULL,
@@ -112,13 +116,14 @@ def test_a_build_killed_at_any_moment_leaves_the_old_pair_the_new_pair_or_a_pair
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         state = which(editions, out)
-        seen.add(state)
         assert state in {("alpha", "alpha"), ("delta", "delta"), ("alpha", "delta")}, state
         if state[0] != state[1]:  # the map was renamed into place, the PDF not yet
             with pytest.raises(LayoutMapError, match="does not belong"):
                 load_layout(out)
+        else:
+            assert same_build(out)
     build(new, out)
-    assert which(editions, out) == ("delta", "delta") and leftovers(out.parent) == []
+    assert which(editions, out) == ("delta", "delta") and same_build(out) and leftovers(out.parent) == []
 
 
 def test_the_next_build_removes_what_a_killed_build_left_and_publishes_a_pair(
@@ -132,7 +137,7 @@ def test_the_next_build_removes_what_a_killed_build_left_and_publishes_a_pair(
     with pytest.raises(LayoutMapError, match="does not belong"):
         load_layout(out)
     build(editions["gamma"][0], out)
-    assert which(editions, out) == ("gamma", "gamma")
+    assert which(editions, out) == ("gamma", "gamma") and same_build(out)
     assert leftovers(out.parent) == []
 
 
