@@ -124,6 +124,26 @@ def test_a_build_killed_at_any_moment_leaves_the_old_pair_the_new_pair_or_a_pair
             assert same_build(out)
     build(new, out)
     assert which(editions, out) == ("delta", "delta") and same_build(out) and leftovers(out.parent) == []
+    assert not still_running(str(out)), "a killed build's chart workers are still running"
+
+
+def still_running(marker: str, wait: float = 5.0) -> list[int]:
+    """Processes whose command line names ``marker`` (forked workers keep their parent's),
+    after giving them ``wait`` seconds to end."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = []
+        for entry in Path("/proc").iterdir():
+            try:
+                if entry.name.isdigit() and marker in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+        if not found or time.monotonic() > deadline:
+            for pid in found:  # not left behind by the test, whatever it found
+                os.kill(pid, signal.SIGKILL)
+            return found
+        time.sleep(0.2)
 
 
 def test_the_next_build_removes_what_a_killed_build_left_and_publishes_a_pair(
