@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import buildid
 from .diagnostics import Sink
 from .paginate import Rendering, paginate
 from .pdf import canvas_options, make_canvasmaker, write_together
@@ -44,8 +46,12 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
     meta = canvas_options(edition, VERSION, theme.font("regular"))
     when = document_time(edition)
     options = profile_canvas_options(theme.profile, theme.geometry, edition, when, theme.icc_profile)
-    return paginate(edition, theme, checked.quantities, sink, canvasmaker=make_canvasmaker(when, **options),
-                    meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool)
+    rendering = paginate(edition, theme, checked.quantities, sink, canvasmaker=make_canvasmaker(when, **options),
+                         meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool)
+    if rendering is None:
+        return None
+    pdf, build_id = buildid.stamp(rendering.pdf)
+    return dataclasses.replace(rendering, pdf=pdf, build_id=build_id)
 
 
 def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profile: str | None = None,
@@ -58,7 +64,11 @@ def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profi
     if rendering is None or (strict and sink.warnings):  # under --strict a warning fails the build
         return None
     # An OSError here names the file meant (see write_together); the command line reports it.
-    write_together({output: rendering.pdf, layout_map_path(output): rendering.layout_map.to_json().encode()})
+    # The map goes first: a build stopped between the two renames leaves a new map beside the
+    # old PDF, which readers refuse (their build ids differ), never a new PDF with a stale map
+    # that would pass for its own.
+    layout_map = rendering.layout_map.to_json(rendering.build_id).encode()
+    write_together({layout_map_path(output): layout_map, output: rendering.pdf})
     return rendering
 
 

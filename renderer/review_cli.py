@@ -71,10 +71,12 @@ def parse_pages(spec: str | None, count: int) -> list[int] | None:
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    from .review import RasterError, preview
+    from .review import LayoutMapError, RasterError, preview
+    from .review.layout import load_layout
     from .review.raster import page_count
     try:
         with _rendered(args.source, args) as (pdf, _label):
+            load_layout(pdf)  # a PDF beside a map of another build is from a broken build
             try:
                 pages = parse_pages(args.pages, page_count(pdf))
             except ValueError as exc:
@@ -82,7 +84,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
                 print(f"impact-report preview: --pages {args.pages!r}: {detail}", file=sys.stderr)
                 return 2
             result = preview(pdf, args.output, pages, args.dpi)
-    except (SideError, RasterError) as exc:
+    except (SideError, RasterError, LayoutMapError) as exc:
         print(f"impact-report preview: {exc}", file=sys.stderr)
         return 2
     if not args.quiet:

@@ -1,6 +1,7 @@
 """Imports flow one way down the pipeline: load → model → theme → blocks → paginate → pdf.
 
-charts, review and preflight are leaves that read data or PDFs only; the top-level modules
+charts, review and preflight are leaves that read data or PDFs only (buildid, the id a PDF
+and its layout map share, is read by pdf and review alike); the top-level modules
 (cli, arguments, build, validate, schema) may use everything.
 """
 
@@ -20,6 +21,7 @@ ALLOWED: dict[str, set[str]] = {
     "safety": set(),
     "gate": set(),  # the one gate every input file passes: below every stage that reads files
     "source_date": set(),  # SOURCE_DATE_EPOCH, checked by the CLI and read by pdf
+    "buildid": set(),  # the id a PDF and its layout map share: written by pdf, checked by review
     # The output profile: a leaf that imports nothing. theme holds the chosen one (blocks and
     # paginate ask it there), pdf writes what it asks for, and preflight chooses its checks by
     # it, still reading nothing but PDFs.
@@ -30,8 +32,8 @@ ALLOWED: dict[str, set[str]] = {
     "charts": {"diagnostics", "gate"},
     "blocks": {"diagnostics", "load", "model", "theme", "charts", "gate"},
     "paginate": {"diagnostics", "load", "model", "theme", "charts", "blocks", "gate"},
-    "pdf": {"diagnostics", "load", "model", "theme", "gate", "source_date", "profiles"},
-    "review": {"diagnostics"},
+    "pdf": {"diagnostics", "load", "model", "theme", "gate", "source_date", "profiles", "buildid"},
+    "review": {"diagnostics", "buildid"},
     "preflight": {"diagnostics", "profiles"},
 }
 TOP = {"cli", "arguments", "build", "validate", "schema", "review_cli", "__main__", "__init__"}

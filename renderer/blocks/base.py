@@ -126,7 +126,7 @@ def compose_block(block: Block, ctx: ComposeContext) -> list[Flowable]:
 
 
 def block_ref(block: Block, rows: Iterable[tuple[str, str, int]] = ()) -> BlockRef:
-    return BlockRef(block.id, block.yaml_name, block.ref_name, block.span.path, block.span.line, tuple(rows))
+    return BlockRef(block.id, block.yaml_name, block.short_name, block.span.path, block.span.line, tuple(rows))
 
 
 def no_check(block: Block, ctx: CheckContext) -> None:

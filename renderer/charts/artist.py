@@ -8,7 +8,9 @@ worker pays matplotlib's import once.
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +47,26 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+def _pool(workers: int) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_follow_parent)
+
+
+def _follow_parent() -> None:
+    """In a worker: end when the build that started it has ended. A build killed outright
+    (SIGKILL) cannot stop its workers, and they would wait for work for ever: each holds the
+    task pipe open for the others, so none of them sees it close."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="follow-parent", daemon=True).start()
+
+
 def _warm_up() -> None:
     """Pay matplotlib's import in a worker before any chart is known."""
     from . import draw  # noqa: F401
@@ -58,9 +80,7 @@ def prewarm(cache_dir: Path | None) -> ProcessPoolExecutor | None:
     matplotlib."""
     if cache_dir is not None and cache_dir.is_dir() and any(cache_dir.glob("*.json")):
         return None
-    from concurrent.futures import ProcessPoolExecutor
-
-    pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=_context())
+    pool = _pool(WORKERS)
     for _ in range(WORKERS):
         pool.submit(_warm_up)
     return pool
@@ -103,9 +123,7 @@ class ChartArtist:
         self._missing = missing
         if len(missing) > 1 or (missing and self._pool is not None):
             if self._pool is None:
-                from concurrent.futures import ProcessPoolExecutor
-
-                self._pool = ProcessPoolExecutor(max_workers=min(WORKERS, len(missing)), mp_context=_context())
+                self._pool = _pool(min(WORKERS, len(missing)))
             for k, job in missing.items():
                 self._futures[k] = self._pool.submit(draw_and_store, job.spec, job.look, k, cache_dir)
 

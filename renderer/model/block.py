@@ -13,6 +13,7 @@ from ..load.nodes import Map, Node, Scalar, kind_name
 from .convert import Invalid, read_dataclass, register_reader
 from .numbers import Quantity
 
+NAME_LIMIT = 160  # characters of a block's name in messages and the layout map
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 
 
@@ -34,6 +35,14 @@ class Block:
     def ref_name(self) -> str:
         """How a reviewer names this block ("table 'By state'")."""
         return self.id
+
+    @property
+    def short_name(self) -> str:
+        """:attr:`ref_name` cut to a length a message can show. A block named by its text (a
+        paragraph of one 900,000-character word) would otherwise put all of it in every
+        message and in the layout map once per page it runs over (190 MB for 205 pages)."""
+        name = self.ref_name
+        return name if len(name) <= NAME_LIMIT else name[:NAME_LIMIT - 1] + "\u2026"
 
     def children(self) -> tuple[Block, ...]:
         """Blocks nested inside this one (layout containers)."""

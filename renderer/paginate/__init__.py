@@ -35,6 +35,7 @@ class Rendering:
     passes: int
     chart_hits: int
     chart_misses: int
+    build_id: str = ""  # written into the PDF and its layout map when the build is stamped
 
 
 def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], sink: Sink, *,
@@ -60,7 +61,7 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     except charts.ChartFailed as exc:
         artist.close()
         req = next(r for r in ctx.charts if r.name == exc.name)
-        sink.error(req.block.span, f"chart '{req.block.ref_name}' could not be drawn ({exc})",
+        sink.error(req.block.span, f"chart '{req.block.short_name}' could not be drawn ({exc})",
                    "check its values and height")
         return None
     _check_expectations(doc, sink, strict)

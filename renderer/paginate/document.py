@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Flowable
+from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..blocks.base import BlockRef
@@ -197,6 +197,20 @@ class ReportDoc(BaseDocTemplate):
             frame_top = self.theme.layout.page_size[1] - (tpl.margins or self.theme.layout.margins).top
             if top >= frame_top - FUZZ:
                 self.state.head_covered = True  # its banner runs up into the top margin
+
+    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
+        """reportlab groups a heading with what follows it; a heading with nothing after it
+        to keep with (the last block of the report) is grouped alone and keeps its mark, and
+        when it is taller than a page the group is made again, forever. It has nothing to be
+        kept with, so the mark is dropped once it is grouped."""
+        first = flowables[0] if flowables else None
+        super().handle_keepWithNext(flowables)
+        group = flowables[0] if flowables else None
+        if group is not first and isinstance(group, KeepTogether):
+            content: list[Any] = getattr(group, "_content")  # reportlab keeps the group's flowables privately
+            last = content[-1]
+            if last.getKeepWithNext():
+                last.keepWithNext = 0
 
     # -- errors ------------------------------------------------------------------------
     def handle_flowable(self, flowables: list[Flowable]) -> None:

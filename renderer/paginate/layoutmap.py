@@ -13,6 +13,7 @@ from typing import Any
 from ..blocks.base import BlockRef
 
 Box = tuple[float, float, float, float]
+VERSION = 2
 
 
 @dataclass(slots=True)
@@ -58,27 +59,35 @@ class LayoutMap:
     # files the look reads by their digest
     look_values: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # the build's warnings, as printed
+    # Each table's rows by key, made once per table: a table that runs over many pages is
+    # placed once per page, and making them at each placement was quadratic in its rows.
+    _rows: dict[int, tuple[BlockRef, dict[str, tuple[str, int]]]] = field(default_factory=dict, repr=False,
+                                                                         compare=False)
 
     def place(self, ref: BlockRef, bbox: Box, rows: list[tuple[str, float, float]], x0: float, x1: float,
               parent: str = "", lines: int = 0) -> None:
-        by_key = {key: (label, line) for key, label, line in ref.rows}
+        by_key = self._row_lines(ref) if rows else {}
         placed = [PlacedRow(key, by_key.get(key, (key, ref.line))[0], by_key.get(key, (key, ref.line))[1],
                             _round((x0, bottom, x1, top))) for key, bottom, top in rows]
         self.pages[-1].blocks.append(Placed(ref.id, ref.type, ref.title, ref.source, ref.line, _round(bbox), placed,
                                             parent, lines))
 
-    def to_json(self) -> str:
+    def _row_lines(self, ref: BlockRef) -> dict[str, tuple[str, int]]:
+        known = self._rows.get(id(ref))
+        if known is None or known[0] is not ref:  # (the ref is kept, so its id is not reused)
+            known = self._rows[id(ref)] = (ref, {key: (label, line) for key, label, line in ref.rows})
+        return known[1]
+
+    def to_json(self, build_id: str) -> str:
+        """The map as written beside its PDF; ``build_id`` is the PDF's (see ``renderer.buildid``),
+        which readers check."""
         # One page (one content block, one layout file) per line: small, and still readable in a diff.
         pages = ",\n".join(_dumps(_page(p)) for p in self.pages)
         content = ",\n".join(f"{_dumps(k)}:{_dumps(v)}" for k, v in self.content.items())
         look = ",\n".join(f"{_dumps(k)}:{_dumps(v)}" for k, v in self.look_values.items())
-        return (f'{{"version":{VERSION},"edition":{_dumps(self.edition)},"look":{_dumps(self.look)},'
-                f'"warnings":{_dumps(self.warnings)},"pages":[\n{pages}\n],"content":{{\n{content}\n}},'
-                f'"look_values":{{\n{look}\n}}}}\n')
-
-
-#: The layout map's format; the review tools refuse a map of another version.
-VERSION = 2
+        return (f'{{"version":{VERSION},"build_id":{_dumps(build_id)},"edition":{_dumps(self.edition)},'
+                f'"look":{_dumps(self.look)},"warnings":{_dumps(self.warnings)},"pages":[\n{pages}\n],'
+                f'"content":{{\n{content}\n}},"look_values":{{\n{look}\n}}}}\n')
 
 
 def _dumps(value: Any) -> str:

@@ -32,7 +32,7 @@ def content_snapshot(edition: Edition) -> dict[str, dict[str, Any]]:
         values = block.snapshot()
         for name in block.files():  # checked by the block already; read again through the gate
             values[f"file {name}"] = "sha256:" + _digest(inside(edition.root, name, "image"), "image")
-        out[block.id] = {"type": block.yaml_name, "title": block.ref_name, "source": block.span.path,
+        out[block.id] = {"type": block.yaml_name, "title": block.short_name, "source": block.span.path,
                          "line": block.span.line, "values": values,
                          "lines": {k: block.span_of(k).line for k in values if block.span_of(k) != block.span},
                          "depends_on": list(block.depends_on()),

@@ -4,10 +4,13 @@ that is replaced only when the new one is complete."""
 from __future__ import annotations
 
 import calendar
+import contextlib
+import fcntl
+import glob
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,37 +59,107 @@ def make_canvasmaker(when: float, prepare: Callable[[Canvas], None] | None = Non
     return make
 
 
+TEMP_SUFFIX = ".impact-report-tmp"  # .<name>.<random>.impact-report-tmp: a file being written
+LOCK_NAME = ".impact-report.lock"   # held while a folder's outputs are replaced
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
-    write_together({path: data})
+    try:
+        tmp = _write_beside(path, data)
+    except OSError as exc:  # named for the file meant, not the temporary one
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_together(files: dict[Path, bytes]) -> None:
     """Write every file to a temporary file beside it, and only when all are complete rename
-    them into place: a PDF and its layout map are replaced together or not at all.
+    them into place, in the order given: a PDF and its layout map are replaced together or
+    not at all.
+
+    The files share one folder, and all of this happens under an exclusive lock on it
+    (:data:`LOCK_NAME`), so that builds racing to one output publish one after the other and
+    never interleave their files. Under the lock no other build is writing there, so any
+    temporary file of these names is left from a build that was killed: it is removed first.
+    Two renames cannot be one atomic step; a build killed between them leaves files whose
+    build ids differ (see ``renderer.buildid``), which readers refuse.
 
     The files get the permissions any new file would get under the user's umask (0644 as a
     rule), not mkstemp's private 0600: the PDF goes on to a printer, a shared folder or CI."""
-    done: list[tuple[str, Path]] = []
+    folders = {path.parent for path in files}
+    if len(folders) != 1:
+        raise ValueError("files written together must share one folder")
+    folder = folders.pop()
+    for path in files:
+        if path.is_dir():
+            raise IsADirectoryError(21, "it is a folder", str(path))
     try:
-        for path, data in files.items():
-            try:
-                done.append((_write_beside(path, data), path))
-            except OSError as exc:  # named for the file meant, not the temporary one
-                raise OSError(exc.errno, exc.strerror, str(path)) from exc
-        for tmp, path in done:
-            os.replace(tmp, path)
-    except BaseException:
-        for tmp, _ in done:
-            Path(tmp).unlink(missing_ok=True)
-        raise
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # named for the file meant
+        raise OSError(exc.errno, exc.strerror, str(next(iter(files)))) from exc
+    with _locked(folder, next(iter(files))):
+        _remove_stale(files)
+        done: list[tuple[str, Path]] = []
+        try:
+            for path, data in files.items():
+                try:
+                    done.append((_write_beside(path, data), path))
+                except OSError as exc:  # named for the file meant, not the temporary one
+                    raise OSError(exc.errno, exc.strerror, str(path)) from exc
+            for tmp, path in done:
+                os.replace(tmp, path)
+        except BaseException:
+            for tmp, _ in done:
+                Path(tmp).unlink(missing_ok=True)
+            raise
+        _sync_folder(folder)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path, meant: Path) -> Iterator[None]:
+    """An exclusive ``flock`` on the folder's lock file, for as long as the block runs (the
+    kernel lets go of it when the process dies, so a killed build never leaves it held)."""
+    try:
+        fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(meant)) from exc
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the file releases the lock
+
+
+def _remove_stale(files: dict[Path, bytes]) -> None:
+    """Temporary files of these names that a killed build left behind."""
+    for path in files:
+        for stale in path.parent.glob(f".{glob.escape(path.name)}.*{TEMP_SUFFIX}"):
+            stale.unlink(missing_ok=True)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames themselves durable, not only the files' contents."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return  # a folder that cannot be opened for reading: the renames are still made
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the files themselves were synced
+    finally:
+        os.close(fd)
 
 
 def _write_beside(path: Path, data: bytes) -> str:
     if path.is_dir():
         raise IsADirectoryError(21, "it is a folder")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:

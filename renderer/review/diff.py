@@ -17,7 +17,7 @@ from pathlib import Path
 from .align import align
 from .content import BlockChange, LookChange, content_changes, look_changes, short
 from .explain import Cause, Reflow, explain_page, reflows
-from .layout import Box, LayoutMap, RowPlace, layout_path, load_layout, overlaps
+from .layout import Box, LayoutMap, RowPlace, load_layout, overlaps
 from .pdftext import PageText, read_texts
 from .pixeldiff import CELL, DEFAULT_DELTA_E
 from .raster import PairJob, PairResult, Pictures, Raster, compare_pairs, picture_page, to_points
@@ -49,7 +49,7 @@ class Side:
 
     @staticmethod
     def of(pdf: Path, label: str | None = None) -> Side:
-        return Side(pdf, load_layout(layout_path(pdf)), label or str(pdf))
+        return Side(pdf, load_layout(pdf), label or str(pdf))
 
     def folio(self, index: int) -> int | None:
         if self.layout is not None and index < len(self.layout.pages):

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import buildid
+
 Box = tuple[float, float, float, float]
 
 
@@ -65,15 +67,33 @@ class LayoutMapError(ValueError):
     """A layout map that cannot be read: changes could not be traced to their content."""
 
 
-def load_layout(path: Path) -> LayoutMap | None:
-    """The map at ``path``, or ``None`` when there is none (any PDF can still be compared).
+def load_layout(pdf: Path) -> LayoutMap | None:
+    """The map written beside ``pdf``, or ``None`` when there is none (any PDF can still be
+    compared).
 
     A damaged map is an error rather than ignored: the reviewer would otherwise get changes
-    with no content behind them and no word why."""
-    if not path.is_file():
+    with no content behind them and no word why. So is a map of another build than its PDF
+    (a build stopped between writing the two, or builds racing to one output): its places
+    would be traced to the wrong content."""
+    path = layout_path(pdf)
+    if not path.exists():
         return None
+    if not path.is_file():
+        raise LayoutMapError(f"layout map {path} is not a file; delete it to compare the pages alone")
     try:
-        return _read_layout(json.loads(path.read_text(encoding="utf-8")))
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("it is not a JSON object")
+        layout = _read_layout(data)
+        _check_belongs(data, path, pdf)
+        return layout
+    except LayoutMapError:
+        raise
+    except RecursionError:  # json recurses once per nested bracket
+        raise LayoutMapError(f"layout map {path} is damaged (nested too deeply to be a layout map); build the "
+                             "PDF again, or delete the map to compare the pages alone") from None
+    except OSError as exc:
+        raise LayoutMapError(f"cannot read layout map {path}: {exc.strerror or exc}") from None
     except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         raise LayoutMapError(f"layout map {path} is damaged ({type(exc).__name__}: {exc}); build the PDF "
                              "again, or delete the map to compare the pages alone") from None
@@ -81,6 +101,20 @@ def load_layout(path: Path) -> LayoutMap | None:
 
 #: The layout-map format this reader understands (written by renderer.paginate.layoutmap).
 VERSION = 2
+
+
+def _check_belongs(data: dict[str, Any], path: Path, pdf: Path) -> None:
+    """Refuse a map whose build id is not its PDF's (``renderer.buildid``)."""
+    recorded = data.get(buildid.KEY)
+    if not isinstance(recorded, str):
+        raise LayoutMapError(f"layout map {path} has no build id (an older version wrote it); build the PDF "
+                             "again, or delete the map to compare the pages alone")
+    actual = buildid.read(pdf.read_bytes())
+    if actual != recorded:
+        found = f"the PDF's is {actual}" if actual else "the PDF carries none"
+        raise LayoutMapError(f"layout map {path} does not belong to {pdf}: its build id is {recorded[:32]}, "
+                             f"{found} (a build was stopped part-way, or two builds wrote there at once); "
+                             "build the PDF again")
 
 
 def _read_layout(data: Any) -> LayoutMap:

@@ -78,8 +78,7 @@ def test_a_justified_line_ends_at_the_column_edge_and_the_last_line_does_not() -
     style = ParagraphStyle("j", parent=STYLE, alignment=TA_JUSTIFY)
     flow = TextFlow([run("Every child deserves a safe childhood. " * 6)], style)
     flow.wrap(240, 1000)
-    assert flow._lines is not None
-    first, last = flow._lines[0], flow._lines[-1]
+    first, last = flow.broken()[0], flow.broken()[-1]
     end = _segments(first, 0, (240 - line_width(first)) / (len(first) - 1))[-1]
     assert abs(end[0] + end[3] - 240) < 0.01
     assert line_width(last) < 235 and _segments(last, 0, 0)[-1][0] + _segments(last, 0, 0)[-1][3] < 235
@@ -155,3 +154,37 @@ def test_a_split_leaves_neither_a_widow_nor_an_orphan() -> None:
     head, tail = flow.split(150, height - STYLE.leading)  # room for all lines but one
     assert len(head.lines()) == count - 2 and len(tail.lines()) == 2
     assert flow.split(150, STYLE.leading * 1.5) == []  # one line would be left alone at the foot
+
+
+def test_the_parts_of_a_split_paragraph_keep_its_lines_and_text() -> None:
+    flow = TextFlow([run("Every child deserves a safe **childhood**. " * 200)], STYLE)
+    flow.wrap(240, 10_000)
+    whole = flow.lines()
+    parts: list[TextFlow] = []
+    rest = flow
+    while True:
+        pieces = rest.split(240, 10 * STYLE.leading)
+        if not pieces:
+            break
+        head, rest = pieces
+        assert isinstance(head, TextFlow) and isinstance(rest, TextFlow)
+        head.wrap(240, 10 * STYLE.leading)
+        parts.append(head)
+        rest.wrap(240, 10_000)
+    parts.append(rest)
+    assert [line for part in parts for line in part.lines()] == whole
+    again = TextFlow(rest.runs, STYLE)  # the rest broken anew gives the same lines
+    again.wrap(240, 10_000)
+    assert again.lines() == rest.lines()
+
+
+def test_a_long_word_with_soft_hyphens_is_broken_at_them_line_by_line_in_linear_time() -> None:
+    import time
+
+    text = "abc\u00ad" * 50_000  # took minutes when each line measured the rest of the word again
+    start = time.perf_counter()
+    lines = break_lines(words([run(text)]), 200)
+    assert time.perf_counter() - start < 5
+    assert all(line_width(line) <= 200 for line in lines)
+    assert all(line_text(line).endswith("-") for line in lines[:-1])
+    assert "".join(line_text(line)[:-1] for line in lines[:-1]) + line_text(lines[-1]) == "abc" * 50_000

@@ -62,4 +62,5 @@ def test_a_pdf_and_its_map_are_replaced_together_or_not_at_all(tmp_path: Path) -
         write_together({pdf: b"new pdf", layout_map: b"new map"})
     assert failure.value.filename == str(layout_map)
     assert pdf.read_bytes() == b"old pdf"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.layout.json", "report.pdf"]
+    # (the lock file stays: removing it while another build waits on it would break the lock)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".impact-report.lock", "report.layout.json", "report.pdf"]

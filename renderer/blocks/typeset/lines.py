@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from reportlab.rl_config import _FUZZ
 
+from .hyphens import SoftWord
 from .words import SHY, Piece, Run, Word, width_of
 
 Line = list[Word]
@@ -17,61 +18,89 @@ def break_lines(items: Sequence[Word], width: float, shrink: float = 0.0) -> lis
     """Greedy line breaking. The spaces of a line may be narrowed by up to ``shrink`` (a
     fraction of their width) to make a word fit, as a typesetter would; the line is then
     drawn with them narrowed, never wider than ``width``. A word that does not fit is broken at
-    a soft hyphen if it has one, and a word longer than a whole line between characters."""
-    lines: list[Line] = []
-    line: Line = []
-    used = gaps = 0.0  # the line's natural width, and how much of it is spaces
-    limit = width + _FUZZ
+    a soft hyphen if it has one, and a word longer than a whole line between characters.
+
+    Each word is placed once and each line ended once: the time is linear in the text."""
+    breaker = _Breaker(width, shrink)
     for word in items:
-        if word.newline and line:
-            lines.append(line)
-            line, used, gaps = [], 0.0, 0.0
+        if word.newline and breaker.line:
+            breaker.end_line()
+        if word.soft and len(word.pieces) == 1:
+            breaker.place_soft(SoftWord(word))
+        else:
+            breaker.place(word)
+    return breaker.finish()
+
+
+class _Breaker:
+    """The lines so far and the line being filled: its natural width and how much of it is
+    spaces (which may be narrowed by ``shrink``)."""
+
+    def __init__(self, width: float, shrink: float) -> None:
+        self.width, self.shrink, self.limit = width, shrink, width + _FUZZ
+        self.lines: list[Line] = []
+        self.line: Line = []
+        self.used = self.gaps = 0.0
+
+    def end_line(self) -> None:
+        self.lines.append(self.line)
+        self.line, self.used, self.gaps = [], 0.0, 0.0
+
+    def gap(self, word: Word) -> float:
+        return word.gap.width if word.gap is not None and self.line else 0.0
+
+    def room(self, gap: float) -> float:
+        return self.limit + self.shrink * (self.gaps + gap) - self.used - gap
+
+    def add(self, word: Word, gap: float) -> None:
+        self.line.append(word)
+        self.used += gap + word.width
+        self.gaps += gap
+
+    def place(self, word: Word) -> None:
+        """A word with no soft hyphen to break it at."""
         while True:
-            gap = word.gap.width if word.gap is not None and line else 0.0
-            room = limit + shrink * (gaps + gap) - used - gap
-            if word.width <= room:
-                line.append(word)
-                used += gap + word.width
-                gaps += gap
-                break
-            parts = _hyphenate(word, room) if word.soft else None
-            if parts is not None:
-                head, word = parts
-                line.append(head)
-                lines.append(line)
-                line, used, gaps = [], 0.0, 0.0
-                continue
-            if line:
-                lines.append(line)
-                line, used, gaps = [], 0.0, 0.0
-                continue
-            *full, rest = _break_word(word, width)
-            lines.extend([w] for w in full)
-            line, used = [rest], rest.width
-            break
-    if line or not lines:
-        lines.append(line)
-    return lines
+            gap = self.gap(word)
+            if word.width <= self.room(gap):
+                self.add(word, gap)
+                return
+            if not self.line:
+                self.cut(word)
+                return
+            self.end_line()
 
+    def place_soft(self, soft: SoftWord) -> None:
+        """A word that may be broken at its soft hyphens, head by head."""
+        start = 0
+        while True:
+            # Only the word's first part has its space before it and its hard break.
+            first = soft.word if start == 0 else None
+            gap = self.gap(first) if first is not None else 0.0
+            room = self.room(gap)
+            if soft.rest_fits(start, room):
+                self.add(soft.rest(start), gap)
+                return
+            head = soft.head(start, room)
+            if head is not None:
+                piece, start = head
+                self.line.append(Word([piece], first.gap, first.newline) if first is not None else Word([piece], None, False))
+                self.end_line()
+            elif self.line:
+                self.end_line()
+            else:
+                self.cut(soft.rest(start))
+                return
 
-def _hyphenate(word: Word, room: float) -> tuple[Word, Word] | None:
-    """The longest head of a one-run word up to a soft hyphen that fits ``room`` with its
-    hyphen drawn, and the rest of the word; None if no head fits."""
-    if len(word.pieces) != 1:
-        return None
-    piece = word.pieces[0]
-    run, text = piece.run, piece.text
-    at = text.rfind(SHY)
-    while at > 0:
-        head = text[:at].replace(SHY, "") + "-"
-        width = width_of(head, run.font, run.size)
-        if width <= room:
-            rest = text[at + 1:]
-            tail = Word([Piece(run, rest, width_of(rest.replace(SHY, ""), run.font, run.size))], None, False,
-                        SHY in rest)
-            return Word([Piece(run, head, width, hyphen=True)], word.gap, word.newline), tail
-        at = text.rfind(SHY, 0, at)
-    return None
+    def cut(self, word: Word) -> None:
+        """A word longer than a whole line, on lines of its own but for its last part."""
+        *full, rest = _break_word(word, self.width)
+        self.lines.extend([w] for w in full)
+        self.line, self.used = [rest], rest.width
+
+    def finish(self) -> list[Line]:
+        if self.line or not self.lines:
+            self.lines.append(self.line)
+        return self.lines
 
 
 def _break_word(word: Word, width: float) -> list[Word]:
@@ -102,22 +131,27 @@ def line_width(line: Line) -> float:
 
 
 def runs_of(lines: Sequence[Line]) -> list[Run]:
-    """Runs that set to these lines again: the text of one part of a split paragraph."""
-    out: list[Run] = []
+    """Runs that set to these lines again: the text of one part of a split paragraph.
+
+    The pieces of one look are collected and joined once: adding each to a growing string
+    would copy the run's text again for every word (quadratic in a long paragraph)."""
+    looks: list[Run] = []
+    texts: list[list[str]] = []
     for line in lines:
         for word in line:
             pieces = word.pieces
-            if out and word.newline:
-                pieces = [Piece(out[-1], "\n", 0.0, True), *pieces]
-            elif out and word.gap is not None:  # also the space a line break stood for
+            if looks and word.newline:
+                pieces = [Piece(looks[-1], "\n", 0.0, True), *pieces]
+            elif looks and word.gap is not None:  # also the space a line break stood for
                 pieces = [word.gap, *pieces]
             for piece in pieces:
                 text = piece.text[:-1] + SHY if piece.hyphen else piece.text
-                if out and _same_look(out[-1], piece.run):
-                    out[-1] = replace(out[-1], text=out[-1].text + text)
+                if looks and _same_look(looks[-1], piece.run):
+                    texts[-1].append(text)
                 else:
-                    out.append(replace(piece.run, text=text))
-    return out
+                    looks.append(piece.run)
+                    texts.append([text])
+    return [replace(run, text="".join(parts)) for run, parts in zip(looks, texts)]
 
 
 def _same_look(a: Run, b: Run) -> bool:

@@ -49,8 +49,13 @@ class Word:
 _widths: dict[tuple[str, str], float] = {}
 
 
+_REMEMBERED = 64  # longer texts are measured each time: they rarely repeat, and would fill memory
+
+
 def width_of(text: str, font: str, size: float) -> float:
     """The advance width of ``text``; words repeat, so widths are remembered per font."""
+    if len(text) > _REMEMBERED:
+        return stringWidth(text, font, 1000.0) / 1000.0 * size
     key = (font, text)
     unit = _widths.get(key)
     if unit is None:

@@ -1,0 +1,56 @@
+"""The build id that ties a PDF to the layout map written with it.
+
+A PDF and its map are published by two renames, which cannot be one atomic step: a build
+killed between them, or two builds racing to one output, could leave a PDF beside a map of
+another build. So both carry the same id and a reader refuses a pair whose ids differ.
+
+The id is a hash of the PDF's own bytes: the SHA-256 of the file with the two strings of its
+trailer ``/ID`` set to zeros, cut to 32 hex digits, and then written into those two strings
+(the place the PDF standard gives a file's identifier; reportlab writes a digest there, of
+the same length). The map records it under :data:`KEY`. The same inputs still give the same
+bytes, and two builds of different content have different ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+KEY = "build_id"  # the layout map's top-level key
+_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
+_ZERO = b"0" * 32
+_TAIL = 4096  # the trailer is at the end of the file
+
+
+def stamp(pdf: bytes) -> tuple[bytes, str]:
+    """The PDF with its build id written into its trailer ``/ID``, and the id."""
+    at = _last_id(pdf)
+    if at is None:
+        raise ValueError("the PDF has no trailer /ID to write its build id into")
+    blank = _with_id(pdf, at, _ZERO)
+    build_id = hashlib.sha256(blank).hexdigest()[:32]
+    return _with_id(blank, at, build_id.encode()), build_id
+
+
+def read(pdf: bytes) -> str | None:
+    """The build id ``pdf`` carries (the first string of its trailer ``/ID``), or None.
+
+    The id is read, not made again from the bytes: a PDF edited after its build by a tool that
+    keeps its identifier (pypdf, qpdf) still belongs with its map, and only a map of another
+    build has another id."""
+    at = _last_id(pdf)
+    return pdf[at[0]:at[0] + 32].decode("ascii").lower() if at is not None else None
+
+
+def _last_id(pdf: bytes) -> tuple[int, int] | None:
+    """Where the two strings of the last trailer ``/ID`` start."""
+    start = max(0, len(pdf) - _TAIL)
+    found = None
+    for found in _ID.finditer(pdf, start):
+        pass
+    return (found.start(1), found.start(2)) if found is not None else None
+
+
+def _with_id(pdf: bytes, at: tuple[int, int], value: bytes) -> bytes:
+    first, second = at
+    return pdf[:first] + value + pdf[first + 32:second] + value + pdf[second + 32:]
