@@ -215,7 +215,7 @@ class ReportDoc(BaseDocTemplate):
         # is finished and every page is known, and only then is the file saved. reportlab's
         # own (private) end-of-build step finishes the last page; it is told not to save.
         self._doSave = 0
-        getattr(super(), "_endBuild")()
+        getattr(super(), "_endBuild")()  # noqa: B009 (private, not in the reportlab stubs)
         for define in self.form_definers:
             define(self.canv, self)
         self.canv.save()
