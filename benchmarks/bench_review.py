@@ -119,7 +119,8 @@ def main() -> None:
         shutil.copytree(big, inserted)
         (inserted / "extra.yaml").write_text("template: body\nblocks:\n  - {type: heading, level: 2, text: Inserted}\n"
                                              "  - {type: paragraph, text: A page that was not there before.}\n")
-        manifest = (inserted / "manifest.yaml").read_text().replace("  - 0120.yaml\n", "  - extra.yaml\n  - 0120.yaml\n")
+        manifest = (inserted / "manifest.yaml").read_text()
+        manifest = manifest.replace("  - 0120.yaml\n", "  - extra.yaml\n  - 0120.yaml\n")
         (inserted / "manifest.yaml").write_text(manifest)
         big_new = render(inserted, tmp / "big-new" / "r.pdf")
         timed("diff 240 vs 241 pages (one inserted), HTML report", lambda: report(big_old, big_new, tmp / "r241"), 3)
@@ -135,7 +136,8 @@ def main() -> None:
         wall, peak = command_peak([str(Path(sys.executable).parent / "impact-report"), "diff", str(big_old),
                                    str(restyled), "-o", str(out), "--quiet"])
         print(f"  as a command: {wall:.2f} s, peak memory {peak / 2**20:.0f} MB (with workers), "
-              f"report folder {size(out) / 2**20:.1f} MB, report.html {(out / 'report.html').stat().st_size / 1024:.0f} KB")
+              f"report folder {size(out) / 2**20:.1f} MB, "
+              f"report.html {(out / 'report.html').stat().st_size / 1024:.0f} KB")
 
 
 if __name__ == "__main__":

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from . import buildid
+from .charts import prewarm
 from .diagnostics import Sink
 from .paginate import Rendering, paginate
 from .pdf import canvas_options, make_canvasmaker, write_together
-from .charts import prewarm
 from .pdf.press import profile_canvas_options
 from .pdf.write import document_time
 from .safety import guard_reportlab

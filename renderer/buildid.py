@@ -46,8 +46,8 @@ def _last_id(pdf: bytes) -> tuple[int, int] | None:
     """Where the two strings of the last trailer ``/ID`` start."""
     start = max(0, len(pdf) - _TAIL)
     found = None
-    for found in _ID.finditer(pdf, start):
-        pass
+    for match in _ID.finditer(pdf, start):  # the last one is the trailer's
+        found = match
     return (found.start(1), found.start(2)) if found is not None else None
 
 

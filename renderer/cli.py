@@ -55,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     pf.add_argument("pdf", type=Path)
     pf.add_argument("--profile", choices=tuple(PROFILES), default="press")
     pf.add_argument("--trim", default="612x792", help="the ordered trim size in points, WxH (default US Letter)")
-    pf.add_argument("--no-saddle-stitch", action="store_true", help="do not warn about a page count not a multiple of 4")
+    pf.add_argument("--no-saddle-stitch", action="store_true",
+                    help="do not warn about a page count not a multiple of 4")
     from .review_cli import add_review_commands
     add_review_commands(sub, common)
     return p

@@ -93,8 +93,17 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .review import (DiffOptions, LayoutMapError, RasterError, Side, diff, pictures_folder, render_json,
-                         render_terminal, write_html)
+    from .review import (
+        DiffOptions,
+        LayoutMapError,
+        RasterError,
+        Side,
+        diff,
+        pictures_folder,
+        render_json,
+        render_terminal,
+        write_html,
+    )
     report = args.output / "report.html" if args.output is not None else None
     folder = pictures_folder(report) if report is not None else None
     options = DiffOptions(args.dpi, threshold=args.threshold, ignore=tuple(args.ignore), pictures=folder)
@@ -212,7 +221,8 @@ def _git(rev: str, *args: str, stdin: bytes | None = None) -> bytes:
         return subprocess.run(["git", "-C", str(PROJECT), *args], input=stdin, capture_output=True, check=True,
                               timeout=120).stdout
     except (subprocess.CalledProcessError, OSError, subprocess.TimeoutExpired) as exc:
-        raise SideError(f"cannot read revision '{rev}': {getattr(exc, 'stderr', b'').decode(errors='replace').strip() or exc}")
+        said = getattr(exc, "stderr", b"").decode(errors="replace").strip()
+        raise SideError(f"cannot read revision '{rev}': {said or exc}") from exc
 
 
 def _relative_inside(path: str) -> bool:
@@ -225,7 +235,7 @@ def _write_blobs(rev: str, blobs: list[tuple[str, str]], into: Path) -> None:
     """Write each ``(sha, path)`` under ``into``, read in one ``git cat-file --batch``."""
     out = _git(rev, "cat-file", "--batch", stdin="".join(f"{sha}\n" for sha, _ in blobs).encode())
     at = 0
-    for sha, path in blobs:
+    for _sha, path in blobs:
         header_end = out.index(b"\n", at)
         header = out[at:header_end].split()  # "<sha> blob <size>", or "<sha> missing"
         kind, size = (header[1], int(header[2])) if len(header) == 3 else (b"missing", 0)

@@ -18,8 +18,8 @@ from .model.edition import Edition, load_edition
 from .model.numbers import Quantity
 from .paginate.document import FOOTER_STYLES, HEADER_STYLES
 from .theme import Theme, load_theme
-from .theme.model import LOOK_NAMES
 from .theme.fonts import missing_glyphs
+from .theme.model import LOOK_NAMES
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

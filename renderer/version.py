@@ -1,3 +1,3 @@
-"""The tool's version (also in pyproject.toml); it goes into each PDF's Producer."""
+"""The tool's version, written only here (pyproject.toml reads it); it goes into each PDF's Producer."""
 
 VERSION = "0.1.0"

@@ -3,8 +3,21 @@
 Importing this package registers every block type.
 """
 
-from . import (chart, columns, contents, cta, figure, figure_row, heading, image, note, numbered_list,
-               paragraph, quote, table)
+from . import (
+    chart,
+    columns,
+    contents,
+    cta,
+    figure,
+    figure_row,
+    heading,
+    image,
+    note,
+    numbered_list,
+    paragraph,
+    quote,
+    table,
+)
 from .base import HANDLERS, BlockRef, CheckContext, ComposeContext, check_block, compose_block
 
 __all__ = ["HANDLERS", "BlockRef", "CheckContext", "ComposeContext", "check_block", "compose_block",

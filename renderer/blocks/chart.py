@@ -58,7 +58,8 @@ class Chart(Block):
     sort: Literal["none", "ascending", "descending"] = field(default="none", metadata={"doc": "bar order"})
     data: tuple[DataPoint, ...] = field(default=(), metadata={"doc": "inline data"})
     from_table: FromTable | None = field(default=None, metadata={"doc": "or: data from a table"})
-    height: float | None = field(default=None, metadata={"above": 0, "max": 14400, "doc": "points; default from layout"})
+    height: float | None = field(default=None,
+                                 metadata={"above": 0, "max": 14400, "doc": "points; default from layout"})
 
     @property
     def ref_name(self) -> str:

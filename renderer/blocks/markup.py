@@ -11,7 +11,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 
 from ..diagnostics import Span, did_you_mean
-from ..model.markup import Inline, Link, MarkupError, Ref, Styled, Text, parse, refs
+from ..model.markup import Inline, Link, MarkupError, Styled, Text, parse, refs
 from ..model.numbers import format_quantity
 from .base import CheckContext, ComposeContext
 from .text import TextFlow, plain

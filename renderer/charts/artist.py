@@ -15,15 +15,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
 from . import cache
-from .ops import Paint, Op, from_json, replay, to_json
+from .ops import Op, Paint, from_json, replay, to_json
 from .spec import ChartJob, ChartLook, ChartSpec
 
 if TYPE_CHECKING:  # the process pool is imported only when something must be drawn
-    from reportlab.pdfgen.canvas import Canvas
     from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.context import BaseContext
+
+    from reportlab.pdfgen.canvas import Canvas
 
 WORKERS = 2
 

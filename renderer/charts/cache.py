@@ -18,8 +18,8 @@ from pathlib import Path
 
 from ..gate import MAX_BYTES, Refused, inside, read_regular
 from .ops import Op, from_json, to_json
-from .trust import trusted
 from .spec import ChartLook, ChartSpec
+from .trust import trusted
 
 # Bump when drawing code changes what a chart looks like: every cached drawing is then stale.
 CHART_CODE_VERSION = 1

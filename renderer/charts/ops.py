@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # replay only uses a canvas it is given
     from reportlab.pdfgen.canvas import Canvas
@@ -54,7 +54,7 @@ class TextOp:
         return [(self.x + u * cos - v * sin, self.y + u * sin + v * cos) for u, v in box]
 
 
-Op = Union[PathOp, TextOp]
+Op = PathOp | TextOp
 
 
 # -- JSON ---------------------------------------------------------------------------------

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Literal
 
+import numpy as np
 from matplotlib.backend_bases import GraphicsContextBase, RendererBase
 from matplotlib.colors import to_hex
 from matplotlib.font_manager import FontProperties, weight_dict
 from matplotlib.path import Path
 from matplotlib.transforms import Transform
 from matplotlib.typing import ColorType
-import numpy as np
 from numpy.typing import ArrayLike
 from reportlab.pdfbase import pdfmetrics
 

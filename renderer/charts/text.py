@@ -77,7 +77,7 @@ class FaceMetrics:
 
 @cache
 def face_metrics(font_name: str) -> FaceMetrics:
-    face = getattr(pdfmetrics.getFont(font_name), "face")
+    face = getattr(pdfmetrics.getFont(font_name), "face")  # noqa: B009 (not in the reportlab stubs)
     return FaceMetrics(float(face.ascent), float(face.descent), float(getattr(face, "capHeight", 700)))
 
 

@@ -127,8 +127,8 @@ def _load_pages(root: Path, names: list[str], manifest: Manifest, sink: Sink,
                 limits: SourceLimits) -> list[Page | None]:
     if len(names) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not _can_fork():
         return [_load_page(root, name, manifest, sink, limits) for name in names]
-    from concurrent.futures import ProcessPoolExecutor
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     # The other process takes the smaller share, as its pages must be sent back.
     cut = len(names) * 5 // 9

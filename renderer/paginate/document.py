@@ -207,7 +207,7 @@ class ReportDoc(BaseDocTemplate):
         super().handle_keepWithNext(flowables)
         group = flowables[0] if flowables else None
         if group is not first and isinstance(group, KeepTogether):
-            content: list[Any] = getattr(group, "_content")  # reportlab keeps the group's flowables privately
+            content: list[Any] = getattr(group, "_content")  # noqa: B009 (reportlab keeps the group's flowables privately)
             last = content[-1]
             if last.getKeepWithNext():
                 last.keepWithNext = 0
@@ -236,7 +236,7 @@ class ReportDoc(BaseDocTemplate):
         # is finished and every page is known, and only then is the file saved. reportlab's
         # own (private) end-of-build step finishes the last page; it is told not to save.
         self._doSave = 0
-        getattr(super(), "_endBuild")()
+        getattr(super(), "_endBuild")()  # noqa: B009 (private, not in the reportlab stubs)
         for define in self.form_definers:
             define(self.canv, self)
         self.canv.save()

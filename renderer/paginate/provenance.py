@@ -78,7 +78,8 @@ def _flatten(node: Node, prefix: str) -> list[tuple[str, tuple[str, int]]]:
                               node.span.line))]
         return [pair for i, item in enumerate(node.items) for pair in _flatten(item, f"{prefix}[{i}]")]
     assert isinstance(node, Map)
-    return [pair for key, value in node.entries for pair in _flatten(value, f"{prefix}.{key.text}" if prefix else key.text)]
+    return [pair for key, value in node.entries
+            for pair in _flatten(value, f"{prefix}.{key.text}" if prefix else key.text)]
 
 
 def _digest(path: Path, what: str) -> str:

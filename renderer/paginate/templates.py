@@ -11,6 +11,7 @@ from ..theme import Theme
 from ..theme.model import Template
 from .frames import PlacementSink, RecordingFrame
 
+
 def build_templates(theme: Theme, sink: PlacementSink, on_page: Callable[[str], None],
                     footer: Callable[[Any, str], None]) -> list[PageTemplate]:
     """One reportlab page template per template in ``layout/``.

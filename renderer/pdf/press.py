@@ -1,12 +1,12 @@
-"""Page boxes, PDF version and PDF/X identification, as the output profile asks: reportlab has no API for an OutputIntent, the
-GTS_PDFX keys or XMP metadata, so they are added to its document before it is written."""
+"""Page boxes, PDF version and PDF/X identification, as the output profile asks: reportlab has
+no API for an OutputIntent, the GTS_PDFX keys or XMP metadata, so they are added to its
+document before it is written."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from pathlib import Path
+from datetime import UTC, datetime
 from html import escape
-
+from pathlib import Path
 from typing import Any
 
 from ..gate import MAX_BYTES, read_regular
@@ -36,7 +36,7 @@ def identify_pdfx(canvas: Any, edition: Edition, press: PressSettings, when: flo
     whole layout of a short report)."""
     from reportlab.pdfbase import pdfdoc
 
-    doc = getattr(canvas, "_doc")
+    doc = canvas._doc
     catalog_class = type(doc.Catalog)
     doc.Catalog.__class__ = type("PdfxCatalog", (catalog_class,), {
         "__NoDefault__": [*catalog_class.__NoDefault__, "OutputIntents"]})
@@ -46,10 +46,11 @@ def identify_pdfx(canvas: Any, edition: Edition, press: PressSettings, when: flo
         "OutputCondition": pdfdoc.PDFString(press.output_condition),
         "RegistryName": pdfdoc.PDFString(press.registry), "Info": pdfdoc.PDFString(press.output_condition_info)}
     if icc is not None:
-        profile = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"N": 4}), read_regular(icc, MAX_BYTES["ICC profile"], "ICC profile"))
+        profile = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"N": 4}),
+                                   read_regular(icc, MAX_BYTES["ICC profile"], "ICC profile"))
         intent["DestOutputProfile"] = doc.Reference(profile)
     doc.Catalog.OutputIntents = pdfdoc.PDFArray([pdfdoc.PDFDictionary(intent)])
-    stamp = datetime.fromtimestamp(when, tz=timezone.utc)
+    stamp = datetime.fromtimestamp(when, tz=UTC)
     doc.Catalog.Metadata = pdfdoc.PDFStream(
         pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("Metadata"), "Subtype": pdfdoc.PDFName("XML")}),
         _xmp(edition, press, stamp).encode("utf-8"), filters=[])

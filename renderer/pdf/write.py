@@ -53,7 +53,7 @@ def make_canvasmaker(when: float, prepare: Callable[[Canvas], None] | None = Non
         stamp = TimeStamp(invariant=1)
         stamp.t, stamp.lt = when, time.gmtime(when)
         stamp.YMDhms = tuple(stamp.lt)[:6]
-        getattr(canvas, "_doc")._timeStamp = stamp
+        getattr(canvas, "_doc")._timeStamp = stamp  # noqa: B009 (private, not in the reportlab stubs)
         return canvas
 
     return make

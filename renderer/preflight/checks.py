@@ -76,7 +76,8 @@ def bleed(doc: Document) -> Result:
             continue
         sides = (trim[0] - bleed_box[0], trim[1] - bleed_box[1], bleed_box[2] - trim[2], bleed_box[3] - trim[3])
         if min(sides) < BLEED_MIN - TOLERANCE:
-            yield i + 1, f"bleed is {min(sides):g} pt on its narrowest side; at least {BLEED_MIN:g} pt (0.125 in) needed"
+            yield i + 1, (f"bleed is {min(sides):g} pt on its narrowest side; "
+                          f"at least {BLEED_MIN:g} pt (0.125 in) needed")
 
 
 def _fonts(resources: Any, seen: set[int]) -> Iterator[Any]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .diff import DiffResult, PageChange
 from .raster import Crop
-from .report import folios, group_line, source_lines, summary_line
+from .report import folios, source_lines, summary_line
 from .textdiff import SentenceChange
 
 PICTURES = "report-files"  # the pictures' folder, beside report.html
@@ -32,19 +32,25 @@ def _esc(text: object) -> str:
 CSS = """body{font:15px/1.5 system-ui,sans-serif;margin:24px auto;max-width:1280px;padding:0 16px;color:#1e2532}
 h1{font-size:22px}h2{font-size:18px;margin:18px 0 6px}h3{font-size:15px;margin:12px 0 4px}
 #summary{background:#eef3f9;border-left:5px solid #1f5fa8;padding:12px 16px;margin-bottom:20px}
-.verdict{font-size:17px;font-weight:600}.warning{white-space:pre-wrap;background:#fff6dd;border-left:5px solid #c68a00;padding:8px 12px;margin:8px 0}
+.verdict{font-size:17px;font-weight:600}
+.warning{white-space:pre-wrap;background:#fff6dd;border-left:5px solid #c68a00;padding:8px 12px;margin:8px 0}
 .unexpected{background:#fdecea;border-left:5px solid #c62828;padding:10px 14px;margin:10px 0;font-weight:600}
-table.causes{border-collapse:collapse;margin:6px 0}table.causes td,table.causes th{border-top:1px solid #c5d0de;padding:4px 10px;text-align:left;vertical-align:top}
-.page-change{border-top:2px solid #c5d0de;padding:14px 0}del{background:#fbd3d3;color:#8a1111}ins{background:#cdeccd;color:#0d5a0d;text-decoration:none}
+table.causes{border-collapse:collapse;margin:6px 0}
+table.causes td,table.causes th{border-top:1px solid #c5d0de;padding:4px 10px;text-align:left;vertical-align:top}
+.page-change{border-top:2px solid #c5d0de;padding:14px 0}
+del{background:#fbd3d3;color:#8a1111}ins{background:#cdeccd;color:#0d5a0d;text-decoration:none}
 code{background:#f3f5f8;padding:1px 4px}.num{font-weight:600;color:#b5542a}ul{margin:6px 0}
 .zooms{display:flex;flex-wrap:wrap;gap:16px}.flip{margin:0;border:1px solid #c5d0de;padding:6px;background:#fafbfc}
 .stack{position:relative;display:inline-block;line-height:0}.stack img{display:block;max-width:100%}
 .flip .stack img.old{position:absolute;left:0;top:0;visibility:hidden}
 .flip[data-show=old] .stack img.old{visibility:visible}.flip[data-show=old] .stack img.new{visibility:hidden}
 .flip.blink .stack img.old{animation:blink 1.2s steps(1) infinite}@keyframes blink{50%{visibility:visible}}
-.controls{margin-top:6px;font-size:13px}.controls button{font:inherit;margin-right:4px}.controls .state{font-weight:600;margin-left:6px}
+.controls{margin-top:6px;font-size:13px}.controls button{font:inherit;margin-right:4px}
+.controls .state{font-weight:600;margin-left:6px}
 .pages{display:flex;gap:12px;flex-wrap:wrap}.pages figure{margin:0;flex:1 1 45%;min-width:320px}
-.pages img{width:100%;border:1px solid #c5d0de;box-sizing:border-box}.pages .page-figure{padding:0;border:0;background:none}.box{position:absolute;border:2px solid #dc1e3c;box-sizing:border-box}
+.pages img{width:100%;border:1px solid #c5d0de;box-sizing:border-box}
+.pages .page-figure{padding:0;border:0;background:none}
+.box{position:absolute;border:2px solid #dc1e3c;box-sizing:border-box}
 .no-boxes .box{display:none}figcaption{font-size:13px;color:#5a6373}.thumbs img{width:240px;border:1px solid #c5d0de}"""
 
 SCRIPT = """document.addEventListener('click',e=>{const b=e.target.closest('button[data-do]');if(!b)return;
@@ -53,7 +59,8 @@ if(d==='old'||d==='new'){f.classList.remove('blink');f.dataset.show=d;}
 else if(d==='flip'){f.classList.remove('blink');f.dataset.show=f.dataset.show==='old'?'new':'old';}
 else if(d==='blink'){f.classList.toggle('blink');}
 else if(d==='boxes'){f.classList.toggle('no-boxes');}
-const s=f.querySelector('.state');if(s)s.textContent=f.classList.contains('blink')?'blinking':'showing '+f.dataset.show;});"""
+const s=f.querySelector('.state');
+if(s)s.textContent=f.classList.contains('blink')?'blinking':'showing '+f.dataset.show;});"""
 
 
 def write_html(r: DiffResult, path: Path) -> None:
@@ -111,7 +118,8 @@ def _single_pages(r: DiffResult) -> str:
         out.append(f"<h2>{title} pages</h2><div class='pages thumbs'>")
         for side, number, name in items:
             picture = r.pictures.get((side, number))
-            img = (f"<a href='{PICTURES}/{picture}'><img loading=lazy alt='{_esc(name)}' src='{PICTURES}/{picture}'></a>"
+            img = (f"<a href='{PICTURES}/{picture}'>"
+                   f"<img loading=lazy alt='{_esc(name)}' src='{PICTURES}/{picture}'></a>"
                    if picture else "")
             out.append(f"<figure>{img}<figcaption>{_esc(name)}</figcaption></figure>")
         out.append("</div>")
@@ -165,7 +173,8 @@ def _whole_pages(r: DiffResult, c: PageChange) -> str:
         f"width:{(x1 - x0) / width:.2%};height:{(y1 - y0) / height:.2%}'></div>"
         for x0, y0, x1, y1 in c.regions) if width and height else ""
     old_name, new_name = r.old.page_name(c.old), r.new.page_name(c.new)
-    return (f"<h3>Whole page</h3><div class=pages><figure><div class=stack><img loading=lazy alt='old {_esc(old_name)}' "
+    return (f"<h3>Whole page</h3><div class=pages><figure><div class=stack>"
+            f"<img loading=lazy alt='old {_esc(old_name)}' "
             f"src='{PICTURES}/{c.pictures.old}'></div><figcaption>old: {_esc(old_name)}</figcaption></figure>"
             f"<figure class='flip page-figure' data-show=new><div class=stack>"
             f"<img class=new loading=lazy alt='new {_esc(new_name)}' src='{PICTURES}/{c.pictures.new}'>"

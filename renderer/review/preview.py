@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
-
 import numpy as np
+from PIL import Image
 
 from .raster import WORKERS, make_pool, page_count, rasterise
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..diagnostics import Sink, Span
 from ..load import load_yaml
-from ..load.files import display_in, display_path, resolve_inside
+from ..load.files import display_in, resolve_inside
 from ..model.convert import Invalid, read_dataclass
 from ..profiles import Geometry, OutputProfile, choose
 from .fonts import face_name, register_family
@@ -171,8 +171,9 @@ def _read(layout_dir: Path, name: str, cls: type, sink: Sink):  # type: ignore[n
 
 def _check_colours(data: ThemeFile, layout: TemplatesFile, palette: Palette, sink: Sink) -> None:
     c = data.components
-    for owner, attrs in ((c.banner, ("fill", "accent")), (c.table, ("header_fill", "group_fill", "body_fill", "stripe_fill",
-                         "total_fill", "rule")), (c.figure, ("rule", "fill")), (c.quote, ("rule", "fill")),
+    for owner, attrs in ((c.banner, ("fill", "accent")),
+                         (c.table, ("header_fill", "group_fill", "body_fill", "stripe_fill", "total_fill", "rule")),
+                         (c.figure, ("rule", "fill")), (c.quote, ("rule", "fill")),
                          (c.cta, ("rule", "fill")), (c.note, ("rule", "fill"))):
         if owner is None:
             continue  # a look the file leaves out is the check stage's to report, naming its block

@@ -6,14 +6,13 @@ does not define is a content diagnostic, not a KeyError.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-
-import re
 
 from ..diagnostics import Sink, Span, did_you_mean
 from .fonts import FACES, face_name

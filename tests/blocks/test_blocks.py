@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from renderer.blocks.text import TextFlow
-
 from renderer.blocks.boxes import Panel, Row
 from renderer.blocks.heading import Banner
+from renderer.blocks.text import TextFlow
 from tests.conftest import body_page, checked_edition, compose_page, errors_of, pdf_text, render_edition
 
 
@@ -24,7 +23,8 @@ def test_sub_heading_uses_its_level_style(edition: Callable[..., Path]) -> None:
 
 
 def test_paragraph_styles_by_name(edition: Callable[..., Path]) -> None:
-    flowables, _ = compose_page(edition(body_page("{type: paragraph, text: a}", "{type: paragraph, style: lead, text: b}")))
+    page = body_page("{type: paragraph, text: a}", "{type: paragraph, style: lead, text: b}")
+    flowables, _ = compose_page(edition(page))
     assert [f.style.name for f in flowables] == ["body", "body.lead"]
 
 
@@ -130,7 +130,8 @@ def test_a_picture_too_small_for_the_press_is_named_with_the_size_it_needs(editi
         assert render(Paths(root, LAYOUT, FONTS), sink, profile=profile) is not None, errors_of(sink)
         warnings[profile] = [d.render() for d in sink.warnings]
     (warning,) = warnings["press"]
-    assert "00-page.yaml:3:" in warning and "image 'small.png' prints at 182 ppi at its placed width (237 pt)" in warning
+    assert "00-page.yaml:3:" in warning
+    assert "image 'small.png' prints at 182 ppi at its placed width (237 pt)" in warning
     assert "supply it at least 988 pixels wide" in warning
     assert warnings["screen"] == []
 

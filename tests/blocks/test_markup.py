@@ -9,7 +9,15 @@ import pytest
 
 from renderer.blocks.text import TextFlow
 from renderer.model.markup import Link, MarkupError, Ref, Styled, Text, parse
-from tests.conftest import body_page, checked_edition, compose_page, errors_of, pdf_text, render_edition, straight_quotes
+from tests.conftest import (
+    body_page,
+    checked_edition,
+    compose_page,
+    errors_of,
+    pdf_text,
+    render_edition,
+    straight_quotes,
+)
 
 
 def test_bold_italic_link_and_reference_parse() -> None:

@@ -37,7 +37,8 @@ def test_grouped_columns_make_a_two_row_header_with_a_span(edition: Callable[...
     header = {(h.flow.text, h.first, h.last, h.top, h.bottom) for h in table.table.header}
     assert header == {("Case Type", 0, 0, 0, 1), ("Case Status", 1, 2, 0, 0), ("Active", 1, 1, 1, 1),
                       ("Resolved", 2, 2, 1, 1), ("Total", 3, 3, 0, 1)}
-    cells = [[c.content if isinstance(c.content, str) else c.content.text for c in row.cells] for row in table.table.rows]
+    cells = [[c.content if isinstance(c.content, str) else c.content.text for c in row.cells]
+             for row in table.table.rows]
     assert cells[0] == ["Endangered Runaway", "2,999", "22,347", "25,346"]
     assert cells[-1] == ["Grand Total", "3,315", "23,270", "26,585"]
 

@@ -24,7 +24,8 @@ def test_shares() -> None:
     assert share_text(Decimal(1), Decimal(3)) == "33%"
     assert share_text(Decimal(1), Decimal(200)) == "0.5%"
     assert share_text(Decimal(1), Decimal(100000)) == "<0.1%"
-    assert share_labels(decimals("20.93", "54.10", "18.47", "6.50"), "percent") == ("20.93%", "54.10%", "18.47%", "6.50%")
+    assert (share_labels(decimals("20.93", "54.10", "18.47", "6.50"), "percent")
+            == ("20.93%", "54.10%", "18.47%", "6.50%"))
     assert share_labels(decimals(1, 3), "number") == ("25%", "75%")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-
 from renderer.charts.text import ELLIPSIS, Measure
 from renderer.diagnostics import Sink, Span
 from renderer.theme.fonts import register_family

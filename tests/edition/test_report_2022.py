@@ -20,7 +20,8 @@ def folio_of_page(report: Rendering, index: int) -> int | None:
 
 
 def test_sections_land_on_the_published_folios(report_2022: Rendering) -> None:
-    landed = {l.mark.text: l.folio for l in report_2022.landings.values() if l.mark.level == 1 and l.mark.in_contents}
+    landed = {landing.mark.text: landing.folio for landing in report_2022.landings.values()
+              if landing.mark.level == 1 and landing.mark.in_contents}
     assert landed == PUBLISHED_CONTENTS
 
 
@@ -49,7 +50,8 @@ def test_running_footer_names_the_report_and_its_section_once(texts_2022: list[s
 
 
 def test_contents_entries_link_to_their_sections(reader_2022: pypdf.PdfReader) -> None:
-    contents_index = next(i for i, p in enumerate(reader_2022.pages) if p.extract_text().lstrip().startswith("Contents"))
+    contents_index = next(i for i, p in enumerate(reader_2022.pages)
+                          if p.extract_text().lstrip().startswith("Contents"))
     annots = [a.get_object() for a in reader_2022.pages[contents_index].get("/Annots", [])]
     links = [a for a in annots if a.get("/Subtype") == "/Link"]
     assert len(links) == len(PUBLISHED_CONTENTS)

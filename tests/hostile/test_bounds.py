@@ -81,7 +81,8 @@ IMAGE = "  - {type: image, src: tagless.png, alt: x}\n  - type: figure\n"
 
 CASES = [
     # YAML nesting by indentation, not only by brackets; these segfaulted
-    Case("100,000 dashes on a line", write_in("edition/01-page.yaml", "template: body\nblocks:\n" + "- " * 100_000 + "\n"),
+    Case("100,000 dashes on a line",
+         write_in("edition/01-page.yaml", "template: body\nblocks:\n" + "- " * 100_000 + "\n"),
          "01-page.yaml:3", "nesting deeper than 40 levels", subprocess=True),
     Case("nested dashes by indentation", write_in("edition/01-page.yaml", nested_dashes(1_300)), "01-page.yaml:42",
          "nesting deeper than 40 levels", subprocess=True),
@@ -92,9 +93,12 @@ CASES = [
     # tags and directives
     Case("%TAG directive", page("template: body", "%TAG !e! tag:example.com,2000:\n---\ntemplate: body"),
          "01-page.yaml:1", "%TAG directives are not allowed"),
-    Case("!!str tag", page("text: Section", "text: !!str Section"), "01-page.yaml:5", "tags are not allowed in content ('!!str')"),
-    Case("!!int tag", page("level: 1", "level: !!int 1"), "01-page.yaml:4", "tags are not allowed in content ('!!int')"),
-    Case("non-specific tag", page("text: Section", "text: ! Section"), "01-page.yaml:5", "tags are not allowed in content ('!')"),
+    Case("!!str tag", page("text: Section", "text: !!str Section"), "01-page.yaml:5",
+         "tags are not allowed in content ('!!str')"),
+    Case("!!int tag", page("level: 1", "level: !!int 1"), "01-page.yaml:4",
+         "tags are not allowed in content ('!!int')"),
+    Case("non-specific tag", page("text: Section", "text: ! Section"), "01-page.yaml:5",
+         "tags are not allowed in content ('!')"),
     Case("tag in templates.yaml", replace_in("layout/templates.yaml", "gutter: 18", "gutter: !!float 18"),
          "templates.yaml:6", "tags are not allowed"),
     # line positions as the editor shows them
@@ -146,7 +150,8 @@ CASES = [
     Case("banner height of 1e30", replace_in("layout/theme.yaml", "height: 118", "height: " + BIG),
          "theme.yaml:75", "'height': must be at most 14400"),
     # fonts and pictures
-    Case("truncated TrueType font", truncated_font, "theme.yaml:", "font file 'Lato-Regular.ttf' is damaged or cut off"),
+    Case("truncated TrueType font", truncated_font, "theme.yaml:",
+         "font file 'Lato-Regular.ttf' is damaged or cut off"),
     Case("picture whose ICC profile has no tags", both(png_with_tagless_profile, page("  - type: figure\n", IMAGE)),
          "01-page.yaml:20", "its colour profile cannot be used", strict=True),
     # the environment: a usage error, said before anything is read
@@ -238,8 +243,8 @@ def test_a_corrupt_chart_cache_entry_is_drawn_again(tmp_path: Path, capsys: pyte
     root = tmp_path / "edition"
     root.mkdir()
     (root / "manifest.yaml").write_text(MANIFEST)
-    (root / "01-page.yaml").write_text(PAGE.replace("  - type: figure\n", "  - {type: chart, kind: bar, title: x, "
-                                                    "from_table: {table: cases, columns: [active]}}\n  - type: figure\n"))
+    chart = "  - {type: chart, kind: bar, title: x, from_table: {table: cases, columns: [active]}}\n"
+    (root / "01-page.yaml").write_text(PAGE.replace("  - type: figure\n", chart + "  - type: figure\n"))
     out = tmp_path / "out" / "report.pdf"
     args = ["build", str(root), "-o", str(out), "--layout", str(LAYOUT), "--fonts", str(FONTS)]
     assert main(args) == 0

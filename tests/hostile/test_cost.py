@@ -65,8 +65,8 @@ CASES = [
     Case("one paragraph of 900 KB", lambda: paragraph(words(140_000)[:900_000]), code=1),
     Case("a paragraph of one 900,000-character word", lambda: paragraph("x" * 900_000), code=1),
     Case("a word of 40,000 characters with soft hyphens", lambda: paragraph("abc\u00ad" * 40_000), code=1),
-    Case("a sub-heading of 20,000 words", lambda: f"  - type: heading\n    level: 2\n    text: {json.dumps(words(20_000))}\n",
-         code=1),
+    Case("a sub-heading of 20,000 words",
+         lambda: f"  - type: heading\n    level: 2\n    text: {json.dumps(words(20_000))}\n", code=1),
     Case("a chart label of one 100,000-character word", lambda: chart("x" * 100_000), code=1),
     Case("a donut label of one 100,000-character word", lambda: chart("x" * 100_000, "donut"), code=1),
     # Within the bounds, at their limits: built in linear time.

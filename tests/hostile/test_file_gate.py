@@ -134,13 +134,15 @@ CASES = [
          "manifest.yaml:5", "page file '01-page.yaml' is not a regular file"),
     Case("page file is a sparse 1.5 GB file", sparse(E + "01-page.yaml"), 1, "01-page.yaml:1",
          "file is 1,610,612,736 bytes; content files are limited to 1,000,000"),
-    Case("page file is a loop of links", both(link(E + "01-page.yaml", "loop.yaml"), link(E + "loop.yaml", "01-page.yaml")),
+    Case("page file is a loop of links",
+         both(link(E + "01-page.yaml", "loop.yaml"), link(E + "loop.yaml", "01-page.yaml")),
          1, "manifest.yaml:5", "page file '01-page.yaml' is a link that leads nowhere"),
     # Files in the edition folder that the manifest does not name are never read.
     Case("unnamed yaml links out", link(E + "notes.yaml", "{outside}/page.yaml"), 0),
     Case("unnamed yaml links to /dev/zero", link(E + "zero.yaml", "/dev/zero"), 0),
     Case("unnamed yaml is a FIFO", fifo(E + "pipe.yaml"), 0),
-    Case("unnamed yaml links to a FIFO outside", both(fifo("outside/pipe"), link(E + "pipe.yaml", "{outside}/pipe")), 0),
+    Case("unnamed yaml links to a FIFO outside",
+         both(fifo("outside/pipe"), link(E + "pipe.yaml", "{outside}/pipe")), 0),
     Case("unnamed sparse 1.5 GB yaml", sparse(E + "big.yaml"), 0),
     # The manifest.
     Case("manifest links out", link(E + "manifest.yaml", "{outside}/manifest.yaml"), 1, "manifest.yaml:1",

@@ -51,7 +51,8 @@ def _font() -> str:
 def _image(kind: str) -> tuple[ImageReader, float]:
     """An image and the width in points that gives it the named resolution."""
     mode, ppi = kind.split("-")
-    img = Image.new("CMYK" if mode == "cmyk" else "RGB", (300, 300), (10, 60, 0, 0) if mode == "cmyk" else (10, 60, 200))
+    img = (Image.new("CMYK", (300, 300), (10, 60, 0, 0)) if mode == "cmyk"
+           else Image.new("RGB", (300, 300), (10, 60, 200)))
     buf = io.BytesIO()
     img.save(buf, format="JPEG")
     buf.seek(0)
@@ -136,7 +137,8 @@ def _violations(c: Canvas, spec: Spec, font: str) -> None:
 def _finish(path: Path, data: bytes, spec: Spec) -> Path:
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(data)))
     if spec.intent:
-        intent = DictionaryObject({NameObject("/Type"): NameObject("/OutputIntent"), NameObject("/S"): NameObject("/GTS_PDFX"),
+        intent = DictionaryObject({NameObject("/Type"): NameObject("/OutputIntent"),
+                                   NameObject("/S"): NameObject("/GTS_PDFX"),
                                    NameObject("/OutputConditionIdentifier"): TextStringObject("CGATS TR 001"),
                                    NameObject("/RegistryName"): TextStringObject("http://www.color.org")})
         writer._root_object[NameObject("/OutputIntents")] = ArrayObject([writer._add_object(intent)])

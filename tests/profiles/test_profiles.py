@@ -74,7 +74,8 @@ def test_screen_has_no_sheet() -> None:
     g = SCREEN.geometry(612, 792)
     assert (SCREEN.colour_space, SCREEN.links, SCREEN.separates_pictures, SCREEN.min_ppi) == ("RGB", True, False, None)
     assert (g.offset, g.media, g.bleed) == (0.0, (612, 792), 9.0)  # backgrounds still run past the edge
-    assert not (SCREEN.page_boxes or SCREEN.marks or SCREEN.slug) and SCREEN.standard is None and SCREEN.pdf_version is None
+    assert not (SCREEN.page_boxes or SCREEN.marks or SCREEN.slug)
+    assert SCREEN.standard is None and SCREEN.pdf_version is None
     assert SCREEN.bind(Press(span=Span("t", 1, 1))) is SCREEN  # a screen build ignores press: settings
 
 

@@ -173,8 +173,9 @@ def test_typo_in_the_middle_of_a_long_paragraph_is_shown_in_its_whole_sentence(b
 
 def test_reflow_in_the_2022_report_is_one_cause_with_its_consequences(base: Path, tmp_path: Path) -> None:
     grown = " ".join(["NCMEC's analysts reviewed every case file again this year."] * 30)
-    result = compare(base, tmp_path, lambda c: c.edit(
-        "content/2022/09-missing-from-care.yaml", "      There are many reasons", f"      {grown} There are many reasons"))
+    result = compare(base, tmp_path, lambda c: c.edit("content/2022/09-missing-from-care.yaml",
+                                                      "      There are many reasons",
+                                                      f"      {grown} There are many reasons"))
     [reflow] = result.reflows
     summary = reflow.describe()
     assert "09-missing-from-care.yaml:8 grew by " in summary
@@ -183,7 +184,8 @@ def test_reflow_in_the_2022_report_is_one_cause_with_its_consequences(base: Path
     assert not result.unexpected
     assert summary in render_terminal(result)
     # the section after it moved a folio: the build's warning stands at the top of the report
-    assert render_terminal(result).splitlines()[1].startswith("build: ") and "warning: heading" in render_terminal(result)
+    terminal = render_terminal(result)
+    assert terminal.splitlines()[1].startswith("build: ") and "warning: heading" in terminal
 
 
 def test_heading_reworded_is_one_changed_block_not_one_removed_and_one_added(base: Path, tmp_path: Path) -> None:

@@ -61,7 +61,8 @@ def test_layout_can_keep_typewriter_quotes(edition: Callable[..., Path], tmp_pat
     layout = tmp_path / "layout"
     shutil.copytree(LAYOUT, layout)
     theme = layout / "theme.yaml"
-    theme.write_text(theme.read_text(encoding="utf-8").replace("smart_quotes: true", "smart_quotes: false"), encoding="utf-8")
+    straight = theme.read_text(encoding="utf-8").replace("smart_quotes: true", "smart_quotes: false")
+    theme.write_text(straight, encoding="utf-8")
     root = edition(body_page("{type: paragraph, text: \"NCMEC's \\\"actively traded\\\" files\"}"))
     sink = Sink()
     rendering = render(Paths(root, layout, FONTS), sink)

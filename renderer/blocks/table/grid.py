@@ -104,7 +104,8 @@ class Grid(Flowable):
         fit = min(fit, len(self.rows) - 2)  # never one row (the total, say) alone under a repeated header
         if fit < 1:
             return []
-        return [self._part(self.rows[:fit], self.row_heights[:fit]), self._part(self.rows[fit:], self.row_heights[fit:])]
+        return [self._part(self.rows[:fit], self.row_heights[:fit]),
+                self._part(self.rows[fit:], self.row_heights[fit:])]
 
     def _part(self, rows: Sequence[BodyRow], heights: list[float]) -> Grid:
         part = Grid(self.widths, self.header, self.header_rows, rows, self.paint)

@@ -83,7 +83,8 @@ class _Breaker:
             head = soft.head(start, room)
             if head is not None:
                 piece, start = head
-                self.line.append(Word([piece], first.gap, first.newline) if first is not None else Word([piece], None, False))
+                self.line.append(Word([piece], first.gap, first.newline) if first is not None
+                                 else Word([piece], None, False))
                 self.end_line()
             elif self.line:
                 self.end_line()

@@ -17,7 +17,7 @@ from .words import SHY, Piece, Run
 
 def _num(value: float) -> str:
     """A coordinate for the content stream: two decimals are a hundredth of a point."""
-    text = "%.2f" % value
+    text = f"{value:.2f}"
     if text.endswith("00"):
         text = text[:-3]
         return "0" if text == "-0" else text
@@ -147,7 +147,8 @@ def _segments(line: Line, x: float, spread: float) -> list[tuple[float, Run, str
     return out
 
 
-def _merge_links(links: list[tuple[str, tuple[float, float, float, float]]]) -> list[tuple[str, tuple[float, float, float, float]]]:
+def _merge_links(links: list[tuple[str, tuple[float, float, float, float]]]
+                 ) -> list[tuple[str, tuple[float, float, float, float]]]:
     """One clickable area per link per line, not one per word."""
     merged: list[tuple[str, tuple[float, float, float, float]]] = []
     for url, rect in links:
