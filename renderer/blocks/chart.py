@@ -80,9 +80,18 @@ def _table(edition: Edition, table_id: str) -> Table | None:
     return next((b for b in edition.blocks() if isinstance(b, Table) and b.id == table_id), None)
 
 
+#: Points of one chart: more than a few hundred bars or slices cannot be read, and matplotlib's
+#: time grows with each.
+MAX_POINTS = 500
+
+
 def check(block: Chart, ctx: CheckContext) -> None:
     if bool(block.data) == (block.from_table is not None):
         ctx.sink.error(block.span, "a chart needs exactly one of 'data' and 'from_table'")
+        return
+    if len(block.data) > MAX_POINTS:
+        ctx.sink.error(block.span_of("data"), f"a chart shows at most {MAX_POINTS} values, not {len(block.data):,}",
+                       "group the smaller values, or show them in a table")
         return
     src = block.from_table
     if src is not None:
@@ -101,6 +110,10 @@ def check(block: Chart, ctx: CheckContext) -> None:
             if key not in row_keys:
                 ctx.sink.error(src.span, f"'from_table': table '{table.id}' has no row '{key}'",
                                *did_you_mean(key, row_keys))
+        shown = len(src.rows) if src.rows else len(table.rows)
+        if shown > MAX_POINTS:
+            ctx.sink.error(src.span, f"a chart shows at most {MAX_POINTS} values; table '{table.id}' gives {shown:,}",
+                           "name the rows to show with 'rows:'")
     series = len(src.columns) if src else 1
     if block.kind in SINGLE_SERIES and series != 1:
         ctx.sink.error(block.span_of("kind"), f"a {block.kind} chart shows one series; {series} columns given")

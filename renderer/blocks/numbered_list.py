@@ -27,9 +27,18 @@ class ListBlock(Block):
         return f"list of {len(self.items)}"
 
 
+#: Each item is a row of its own on the page; a list of more is no longer read as a list, and
+#: laying out hundreds of thousands of them (a 1 MB file of one-letter items) took minutes.
+MAX_ITEMS = 2_000
+
+
 def check(block: ListBlock, ctx: CheckContext) -> None:
     if not block.items:
         ctx.sink.error(block.span_of("items"), "a list needs at least one item")
+    if len(block.items) > MAX_ITEMS:
+        ctx.sink.error(block.span_of("items"), f"a list holds at most {MAX_ITEMS:,} items, not {len(block.items):,}",
+                       "split it into several lists, or make it a table")
+        return
     for item in block.items:
         check_text(item, block.span_of("items"), ctx, "item")
 

@@ -161,6 +161,18 @@ CASES = [
          code=2, env={"SOURCE_DATE_EPOCH": "-1e20"}),
     Case("SOURCE_DATE_EPOCH not a number", lambda box: None, "", "SOURCE_DATE_EPOCH 'abc'",
          code=2, env={"SOURCE_DATE_EPOCH": "abc"}),
+    Case("a list of 2,001 items",
+         write_in("edition/01-page.yaml", "template: body\nblocks:\n  - type: list\n    items:\n"
+                  + "      - a\n" * 2_001), "01-page.yaml:5", "a list holds at most 2,000 items, not 2,001"),
+    Case("a table of 20,001 rows",
+         write_in("edition/01-page.yaml", "template: body\nblocks:\n  - type: table\n    id: t\n    caption: C\n"
+                  "    columns:\n      - {key: a, label: A}\n      - {key: b, label: B}\n    rows:\n"
+                  + "".join(f"      - [r{i}, {i}]\n" for i in range(20_001))),
+         "01-page.yaml:10", "a table holds at most 20,000 rows, not 20,001"),
+    Case("a chart of 501 values",
+         write_in("edition/01-page.yaml", "template: body\nblocks:\n  - type: chart\n    kind: bar\n    title: C\n"
+                  "    data:\n" + "".join(f"      - {{label: v{i}, value: {i}}}\n" for i in range(501))),
+         "01-page.yaml:7", "a chart shows at most 500 values, not 501"),
 ]
 
 

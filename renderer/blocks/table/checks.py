@@ -13,7 +13,16 @@ from .model import Row, Table
 _GROUPED = re.compile(r"[0-9]{1,3}([,.][0-9]{3})+\Z")
 
 
+#: Rows of one table: 20,000 run over some 500 pages and build in seconds; more is not a
+#: table a reader can use, and the build's time grows with them.
+MAX_ROWS = 20_000
+
+
 def check(table: Table, ctx: CheckContext) -> None:
+    if len(table.rows) > MAX_ROWS:
+        ctx.sink.error(table.span_of("rows"), f"a table holds at most {MAX_ROWS:,} rows, not {len(table.rows):,}",
+                       "split it into several tables")
+        return
     keys = [c.key for c in table.columns]
     if len(set(keys)) != len(keys):
         ctx.sink.error(table.span_of("columns"), "column keys must be unique")
