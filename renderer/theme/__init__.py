@@ -174,7 +174,7 @@ def _check_colours(data: ThemeFile, layout: TemplatesFile, palette: Palette, sin
     for owner, attrs in ((c.banner, ("fill", "accent")),
                          (c.table, ("header_fill", "group_fill", "body_fill", "stripe_fill", "total_fill", "rule")),
                          (c.figure, ("rule", "fill")), (c.quote, ("rule", "fill")),
-                         (c.cta, ("rule", "fill")), (c.note, ("rule", "fill"))):
+                         (c.cta, ("rule", "fill"))):
         if owner is None:
             continue  # a look the file leaves out is the check stage's to report, naming its block
         for attr in attrs:

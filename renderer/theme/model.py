@@ -63,7 +63,7 @@ class Banner:
     accent: str
     accent_height: float = field(metadata=LENGTH)
     padding: float = field(metadata=LENGTH)
-    space_after: float = field(default=0.0, metadata={**LENGTH, "doc": "space below the banner"})
+    space_after: float = field(metadata={**LENGTH, "doc": "space below the banner"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,8 +79,8 @@ class TableLook:
     rule_width: float = field(metadata=LENGTH)
     padding_x: float = field(metadata=LENGTH)
     padding_y: float = field(metadata=LENGTH)
-    space_before: float = field(default=0.0, metadata={**LENGTH, "doc": "space above the block"})
-    space_after: float = field(default=0.0, metadata={**LENGTH, "doc": "space below the block"})
+    space_before: float = field(metadata={**LENGTH, "doc": "space above the block"})
+    space_after: float = field(metadata={**LENGTH, "doc": "space below the block"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -95,8 +95,8 @@ class Rule:
     indent: float = field(default=14.0, metadata=LENGTH)
     padding: float = field(default=12.0, metadata=LENGTH)
     fill: str | None = None
-    space_before: float = field(default=0.0, metadata={**LENGTH, "doc": "space above the block"})
-    space_after: float = field(default=0.0, metadata={**LENGTH, "doc": "space below the block"})
+    space_before: float = field(metadata={**LENGTH, "doc": "space above the block"})
+    space_after: float = field(metadata={**LENGTH, "doc": "space below the block"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,14 +104,14 @@ class ListLook:
     yaml_name = "list look"
     span: Span
     number_width: float = field(metadata=SIZE)
-    item_space_after: float = field(default=0.0, metadata={**LENGTH, "doc": "space below each item"})
+    item_space_after: float = field(metadata={**LENGTH, "doc": "space below each item"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ContentsLook:
     yaml_name = "contents look"
     span: Span
-    entry_space_after: float = field(default=0.0, metadata={**LENGTH, "doc": "space below each entry"})
+    entry_space_after: float = field(metadata={**LENGTH, "doc": "space below each entry"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -120,8 +120,8 @@ class Spacing:
 
     yaml_name = "spacing"
     span: Span
-    space_before: float = field(default=0.0, metadata={**LENGTH, "doc": "space above the block"})
-    space_after: float = field(default=0.0, metadata={**LENGTH, "doc": "space below the block"})
+    space_before: float = field(metadata={**LENGTH, "doc": "space above the block"})
+    space_after: float = field(metadata={**LENGTH, "doc": "space below the block"})
 
 
 #: A component look; which one a block reads is declared with its registration.
@@ -140,7 +140,6 @@ class Components:
     figure: Rule | None = None
     quote: Rule | None = None
     cta: Rule | None = None
-    note: Rule | None = None
     list: ListLook | None = None
     contents: ContentsLook | None = None
     columns: Spacing | None = None

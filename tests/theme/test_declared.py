@@ -20,6 +20,7 @@ from renderer.blocks import HANDLERS
 from renderer.cli import main
 from renderer.diagnostics import Sink
 from renderer.paginate.document import FOOTER_STYLES, HEADER_STYLES
+from renderer.theme import load_theme
 from renderer.theme.styles import StyleSheet
 from tests.conftest import EDITION_2020, EDITION_2022, FONTS, LAYOUT, ROOT, render_edition
 
@@ -172,3 +173,16 @@ def test_every_style_named_in_the_code_is_declared() -> None:
 def test_every_declared_look_is_a_component_field() -> None:
     from renderer.theme.model import LOOK_NAMES
     assert {n for h in HANDLERS.values() for n in h.looks} <= LOOK_NAMES
+
+
+def test_a_look_without_its_spacing_is_refused_at_its_line_not_built_with_other_spacing(tmp_path: Path) -> None:
+    layout = tmp_path / "layout"
+    shutil.copytree(LAYOUT, layout)
+    theme = layout / "theme.yaml"
+    text = theme.read_text()
+    theme.write_text(text.replace("padding: 26, space_after: 16}", "padding: 26}"))
+    line = next(i for i, row in enumerate(theme.read_text().splitlines(), 1) if row.lstrip().startswith("banner:"))
+    sink = Sink()
+    assert load_theme(layout, FONTS, sink) is None
+    assert any(f"theme.yaml:{line}:" in d.render() and "missing key 'space_after' in banner" in d.render()
+               for d in sink.errors)
