@@ -34,3 +34,20 @@ def test_schema_requires_what_the_model_requires() -> None:
     assert table["required"] == ["type", "caption", "columns", "rows"]
     assert table["additionalProperties"] is False
     json.dumps(page_schema())  # serialisable as it is
+
+
+def test_every_block_model_has_its_handler_and_every_chart_kind_is_drawn_and_described() -> None:
+    import typing
+
+    from renderer.blocks import HANDLERS
+    from renderer.blocks.chart import Kind as BlockKind
+    from renderer.charts.alt import KIND_NAMES
+    from renderer.charts.draw import PAINTERS
+    from renderer.charts.spec import Kind as SpecKind
+    from renderer.model.block import BLOCK_MODELS
+
+    assert set(BLOCK_MODELS.values()) == set(HANDLERS)
+    kinds = set(typing.get_args(BlockKind))
+    assert kinds == set(typing.get_args(SpecKind)) == set(PAINTERS) == set(KIND_NAMES)
+    schema = json.loads((ROOT / "content" / "page.schema.json").read_text())
+    assert set(schema["$defs"]["block_chart"]["properties"]["kind"]["enum"]) == kinds
