@@ -198,7 +198,7 @@ def _compare_pair(result: DiffResult, options: DiffOptions, pair: PairResult, te
     if renumbered:
         furniture = None  # said by the renumbering, not a change to read
     locations = _locate(regions, n, result.new.layout)
-    causes = explain_page(result, o, n, furniture is not None, regions) if result.traced else None
+    causes = explain_page(result, o, n, furniture is not None) if result.traced else None
     result.changed.append(PageChange(o + 1, n + 1, pixels.share, regions, text, locations, causes,
                                      pixels.max_delta_e, furniture, pair.pictures, (t_new.width, t_new.height)))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .content import MANIFEST_ID, BlockChange
-from .layout import BlockPlace, Box, LayoutMap
+from .layout import BlockPlace, LayoutMap
 
 if TYPE_CHECKING:
     from .diff import DiffResult
@@ -64,8 +64,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
-def explain_page(result: DiffResult, o: int, n: int, furniture_changed: bool, regions: tuple[Box, ...]
-                 ) -> tuple[Cause, ...]:
+def explain_page(result: DiffResult, o: int, n: int, furniture_changed: bool) -> tuple[Cause, ...]:
     old_map, new_map = result.old.layout, result.new.layout
     assert old_map is not None and new_map is not None
     ids = set(old_map.block_ids(o)) | set(new_map.block_ids(n))
