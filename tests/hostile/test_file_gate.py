@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EDITION_2022, FONTS, LAYOUT, ROOT
-from tests.hostile.test_bad_inputs import MANIFEST, PAGE
+from tests.hostile.test_bad_inputs import MANIFEST, PAGE, both
 
 #: Runs ``impact-report`` with an audit hook that writes the real path of every opened file to
 #: the log (fd writes raise no audit event; forked chart workers inherit the hook and the fd).
@@ -95,13 +95,6 @@ def edit(target: str, old: str, new: str) -> Callable[[Path], None]:
         text = (root / target).read_text()
         assert old in text, old
         (root / target).write_text(text.replace(old, new, 1))
-    return change
-
-
-def both(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
-    def change(root: Path) -> None:
-        for c in changes:
-            c(root)
     return change
 
 
