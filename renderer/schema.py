@@ -61,7 +61,7 @@ def _object(cls: type, defs: dict[str, Any], extra: dict[str, Any] | None = None
     props: dict[str, Any] = dict(extra or {})
     required = []
     for f in yaml_fields(cls):
-        schema = _type(hints[f.name], defs)
+        schema = {"enum": list(f.metadata["choices"])} if "choices" in f.metadata else _type(hints[f.name], defs)
         bounds = {_BOUND_KEYWORDS[k]: v for k, v in f.metadata.items() if k in _BOUND_KEYWORDS}
         if bounds and schema.get("type") == "number":
             schema = {**schema, **bounds}

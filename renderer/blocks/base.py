@@ -9,7 +9,7 @@ from typing import Any, Generic, TypeVar
 from reportlab.platypus import Flowable
 
 from ..diagnostics import Sink, Span
-from ..model.block import Block
+from ..model.block import Block, add_block_model
 from ..model.edition import Edition
 from ..model.numbers import Quantity
 from ..theme import Theme
@@ -101,11 +101,13 @@ class Handler(Generic[B]):
 HANDLERS: dict[type[Block], Handler[Any]] = {}
 
 
-def register(model: type[B], check: Check, compose: Compose, *, styles: tuple[str, ...] = (),
+def register(name: str, model: type[B], check: Check, compose: Compose, *, styles: tuple[str, ...] = (),
              looks: tuple[str, ...] = ()) -> None:
-    """Register a block type's check and compose steps (its model is registered already) with
-    the text styles and component looks its compose step reads: the check stage reports one
-    that the theme does not define, so compose can take them by name without a KeyError."""
+    """A block type's one registration: its YAML ``type`` name, its model, its check and
+    compose steps, and the text styles and component looks its compose step reads. The check
+    stage reports a style or look that the theme does not define, so compose can take them by
+    name without a KeyError."""
+    add_block_model(name, model)
     HANDLERS[model] = Handler(model, check, compose, styles, looks)
 
 

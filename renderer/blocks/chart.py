@@ -15,8 +15,9 @@ from typing import Literal
 from reportlab.platypus import Flowable
 
 from ..charts import ChartJob, ChartLook, ChartSpec, Series, alt_text
+from ..charts.kinds import KINDS
 from ..diagnostics import Span, did_you_mean
-from ..model.block import Block, block_model, slug
+from ..model.block import Block, slug
 from ..model.edition import Edition
 from ..model.numbers import NumberFormat, Quantity, exact_sum
 from ..theme import Theme
@@ -24,9 +25,6 @@ from ..theme.model import Spacing
 from .base import ChartRequest, CheckContext, ComposeContext, register
 from .markup import plain_paragraph
 from .table import Table
-
-Kind = Literal["bar", "column", "stacked_bar", "donut", "pie", "share_bar", "waffle", "state_map"]
-SINGLE_SERIES = ("bar", "column", "donut", "pie", "share_bar", "waffle", "state_map")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -46,12 +44,11 @@ class FromTable:
     rows: tuple[str, ...] = field(default=(), metadata={"doc": "row keys; default all body rows"})
 
 
-@block_model("chart")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Chart(Block):
     """A chart with its data: bars, columns, shares, a waffle or a state map."""
 
-    kind: Kind = field(metadata={"doc": "bar, column, stacked_bar, donut, pie, share_bar, waffle, state_map"})
+    kind: str = field(metadata={"choices": tuple(KINDS), "doc": ", ".join(KINDS)})
     title: str = field(metadata={"doc": "the caption above the chart"})
     alt: str | None = field(default=None, metadata={"doc": "short description; generated when absent"})
     format: NumberFormat = field(default="number", metadata={"doc": "number or percent labels"})
@@ -115,7 +112,7 @@ def check(block: Chart, ctx: CheckContext) -> None:
             ctx.sink.error(src.span, f"a chart shows at most {MAX_POINTS} values; table '{table.id}' gives {shown:,}",
                            "name the rows to show with 'rows:'")
     series = len(src.columns) if src else 1
-    if block.kind in SINGLE_SERIES and series != 1:
+    if KINDS[block.kind].one_series and series != 1:
         ctx.sink.error(block.span_of("kind"), f"a {block.kind} chart shows one series; {series} columns given")
 
 
@@ -186,4 +183,4 @@ def compose(block: Chart, ctx: ComposeContext) -> list[Flowable]:
     return [box]
 
 
-register(Chart, check, compose, styles=("chart.title",), looks=("chart",))
+register("chart", Chart, check, compose, styles=("chart.title",), looks=("chart",))

@@ -6,13 +6,12 @@ from dataclasses import dataclass, field, replace
 
 from reportlab.platypus import Flowable
 
-from ..model.block import Block, block_model
+from ..model.block import Block
 from ..theme.model import Spacing
 from .base import CheckContext, ComposeContext, compose_block, register
 from .boxes import Row, Stack
 
 
-@block_model("columns")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Columns(Block):
     """Blocks set side by side in two or three columns."""
@@ -53,4 +52,4 @@ def compose(block: Columns, ctx: ComposeContext) -> list[Flowable]:
     return [row]
 
 
-register(Columns, check, compose, looks=("columns",))
+register("columns", Columns, check, compose, looks=("columns",))

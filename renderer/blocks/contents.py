@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from ..model.block import Block, block_model, walk
+from ..model.block import Block, walk
 from ..theme.model import ContentsLook
 from .base import CheckContext, ComposeContext, block_ref, register
 from .heading import Heading, HeadingMark
@@ -21,7 +21,6 @@ from .markup import plain_paragraph
 from .text import TextFlow
 
 
-@block_model("contents")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Contents(Block):
     """The contents list, its page numbers taken from the pagination."""
@@ -105,5 +104,5 @@ def _all(ctx: ComposeContext) -> list[Block]:
     return [b for page in ctx.edition.pages for b in page.blocks]
 
 
-register(Contents, check, compose, styles=("contents.title", "contents.number", "contents.entry"),
+register("contents", Contents, check, compose, styles=("contents.title", "contents.number", "contents.entry"),
          looks=("contents",))

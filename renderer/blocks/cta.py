@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
-from ..model.block import Block, block_model
+from ..model.block import Block
 from ..model.markup import LINK_SCHEMES
 from ..theme.model import Rule
 from .base import CheckContext, ComposeContext, register
@@ -22,7 +22,6 @@ class CtaLink:
     url: str = field(metadata={"doc": "https://, http:// or mailto: address"})
 
 
-@block_model("cta")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Cta(Block):
     """A call-to-action panel: a title, a message and links."""
@@ -59,4 +58,4 @@ def compose(block: Cta, ctx: ComposeContext) -> list[Flowable]:
     return [panel]
 
 
-register(Cta, check, compose, styles=("cta.title", "cta.text", "cta.link", *MARKUP_STYLES), looks=("cta",))
+register("cta", Cta, check, compose, styles=("cta.title", "cta.text", "cta.link", *MARKUP_STYLES), looks=("cta",))

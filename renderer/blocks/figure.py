@@ -10,7 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ..diagnostics import did_you_mean
-from ..model.block import Block, block_model
+from ..model.block import Block
 from ..model.numbers import NumberFormat, Quantity, format_number
 from ..theme.model import Rule
 from .base import CheckContext, ComposeContext, register
@@ -36,7 +36,6 @@ class FigureData:
     footnote: str | None = field(default=None, metadata={"doc": "footnote mark shown after the number"})
 
 
-@block_model("figure")
 @dataclass(frozen=True, kw_only=True)
 class Figure(Block, FigureData):
     """A headline figure: a big number and its label."""
@@ -125,4 +124,4 @@ def compose(block: Figure, ctx: ComposeContext) -> list[Flowable]:
     return [flowable]
 
 
-register(Figure, check, compose, styles=FIGURE_STYLES, looks=("figure",))
+register("figure", Figure, check, compose, styles=FIGURE_STYLES, looks=("figure",))

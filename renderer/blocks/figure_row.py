@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
-from ..model.block import Block, block_model
+from ..model.block import Block
 from ..theme.model import Spacing
 from .base import CheckContext, ComposeContext, register
 from .boxes import Row
@@ -18,7 +18,6 @@ class RowFigure(FigureData):
     yaml_name = "figure"
 
 
-@block_model("figure_row")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FigureRow(Block):
     """Two to four headline figures in a row."""
@@ -52,4 +51,4 @@ def compose(block: FigureRow, ctx: ComposeContext) -> list[Flowable]:
     return [row]
 
 
-register(FigureRow, check, compose, styles=FIGURE_STYLES, looks=("figure", "figure_row"))
+register("figure_row", FigureRow, check, compose, styles=FIGURE_STYLES, looks=("figure", "figure_row"))

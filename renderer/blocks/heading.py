@@ -11,13 +11,12 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from ..model.block import Block, block_model, slug
+from ..model.block import Block, slug
 from ..theme.model import Banner as BannerLook
 from .base import CheckContext, ComposeContext, register
 from .markup import plain_paragraph
 
 
-@block_model("heading")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Heading(Block):
     """A section heading (level 1) or sub-heading."""
@@ -110,4 +109,4 @@ def compose(block: Heading, ctx: ComposeContext) -> list[Flowable]:
     return [flowable]
 
 
-register(Heading, check, compose, styles=("heading.1", "heading.2", "heading.3"), looks=("banner",))
+register("heading", Heading, check, compose, styles=("heading.1", "heading.2", "heading.3"), looks=("banner",))

@@ -18,7 +18,7 @@ from reportlab.platypus import Image as RLImage
 from ..diagnostics import ContentError, Diagnostic, Severity
 from ..gate import Refused, inside
 from ..load.files import resolve_inside
-from ..model.block import Block, block_model
+from ..model.block import Block
 from ..theme.model import Spacing
 from ..theme.separation import RGB_MODES, needs_profile, prepare, profile_problem
 from .base import CheckContext, ComposeContext, register
@@ -29,7 +29,6 @@ MAX_PIXELS = 40_000_000
 FORMATS = ("PNG", "JPEG")
 
 
-@block_model("image")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Image(Block):
     """A picture from a file in the edition folder."""
@@ -117,4 +116,4 @@ def _placed_file(block: Image, ctx: ComposeContext) -> Path:
         raise ContentError([Diagnostic(Severity.ERROR, block.span_of("src"), str(exc))]) from None
 
 
-register(Image, check, compose, styles=("image.caption",), looks=("image",))
+register("image", Image, check, compose, styles=("image.caption",), looks=("image",))

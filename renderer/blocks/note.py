@@ -6,14 +6,13 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
-from ..model.block import Block, block_model
+from ..model.block import Block
 from .base import CheckContext, ComposeContext, register
 from .markup import MARKUP_STYLES, check_text, runs
 from .text import TextFlow
 from .typeset import Run
 
 
-@block_model("note")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Note(Block):
     """A note or footnote in small type."""
@@ -37,4 +36,4 @@ def compose(block: Note, ctx: ComposeContext) -> list[Flowable]:
     return [TextFlow(mark + runs(block.text, style, ctx), style)]
 
 
-register(Note, check, compose, styles=("note.text", *MARKUP_STYLES))
+register("note", Note, check, compose, styles=("note.text", *MARKUP_STYLES))

@@ -6,14 +6,13 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
-from ..model.block import Block, block_model
+from ..model.block import Block
 from ..theme.model import ListLook
 from .base import CheckContext, ComposeContext, register
 from .boxes import Row
 from .markup import MARKUP_STYLES, check_text, paragraph, plain_paragraph
 
 
-@block_model("list")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ListBlock(Block):
     """A numbered or bulleted list."""
@@ -56,4 +55,4 @@ def compose(block: ListBlock, ctx: ComposeContext) -> list[Flowable]:
     return out
 
 
-register(ListBlock, check, compose, styles=("list.number", "list.item", *MARKUP_STYLES), looks=("list",))
+register("list", ListBlock, check, compose, styles=("list.number", "list.item", *MARKUP_STYLES), looks=("list",))

@@ -7,7 +7,7 @@ from typing import Literal
 
 from reportlab.platypus import Flowable
 
-from ..model.block import Block, block_model
+from ..model.block import Block
 from ..model.markup import parse, plain_text, refs
 from .base import CheckContext, ComposeContext, register
 from .markup import MARKUP_STYLES, check_text, paragraph
@@ -16,7 +16,6 @@ STYLES = {"body": "body", "lead": "body.lead", "small": "body.small",
           "title": "cover.title", "subtitle": "cover.subtitle", "kicker": "cover.small"}
 
 
-@block_model("paragraph")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Paragraph(Block):
     """A paragraph of text in the inline markup."""
@@ -48,4 +47,4 @@ def compose(block: Paragraph, ctx: ComposeContext) -> list[Flowable]:
     return [paragraph(block.text, STYLES[block.style], ctx)]
 
 
-register(Paragraph, check, compose, styles=(*STYLES.values(), *MARKUP_STYLES))
+register("paragraph", Paragraph, check, compose, styles=(*STYLES.values(), *MARKUP_STYLES))

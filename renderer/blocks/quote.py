@@ -6,14 +6,13 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
-from ..model.block import Block, block_model
+from ..model.block import Block
 from ..theme.model import Rule
 from .base import CheckContext, ComposeContext, register
 from .boxes import Panel, Stack
 from .markup import MARKUP_STYLES, check_text, paragraph, plain_paragraph
 
 
-@block_model("quote")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Quote(Block):
     """A pull quote with an optional attribution."""
@@ -40,4 +39,4 @@ def compose(block: Quote, ctx: ComposeContext) -> list[Flowable]:
     return [panel]
 
 
-register(Quote, check, compose, styles=("quote.text", "quote.attribution", *MARKUP_STYLES), looks=("quote",))
+register("quote", Quote, check, compose, styles=("quote.text", "quote.attribution", *MARKUP_STYLES), looks=("quote",))

@@ -4,26 +4,25 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .kinds import KINDS
 from .spec import ChartSpec
 from .text import format_value, share_labels
 
-KIND_NAMES = {"bar": "Bar chart", "column": "Column chart", "stacked_bar": "Stacked bar chart",
-              "donut": "Donut chart", "pie": "Pie chart", "share_bar": "Share bar", "waffle": "Waffle chart",
-              "state_map": "Map of US states"}
 SHOWN = 3  # categories named before the rest is summarised
 
 
 def alt_text(spec: ChartSpec, title: str) -> str:
     """E.g. "Bar chart, Reports by state: TX 3,144 highest, CA 2,990, FL 2,101; WY 12 lowest;
     52 values." Shares for part-of-whole kinds; series and leaders for stacked bars."""
-    head = KIND_NAMES.get(spec.kind, "Chart") + (f", {title}" if title else "")
+    kind = KINDS[spec.kind]
+    head = kind.described_as + (f", {title}" if title else "")
     series = spec.series[0].values if spec.series else ()
     pairs = list(zip(spec.labels, series))
     if not pairs:
         return f"{head}: no data."
-    if spec.kind == "stacked_bar" and len(spec.series) > 1:
+    if kind.summary == "stacked" and len(spec.series) > 1:
         return f"{head}: {_stacked(spec)}"
-    if spec.kind in ("donut", "pie", "share_bar", "waffle"):
+    if kind.summary == "shares":
         shares = share_labels(tuple(max(v, Decimal(0)) for _, v in pairs), spec.format)
         ranked = sorted(zip(pairs, shares), key=lambda p: -p[0][1])
         named = ", ".join(f"{label} {share}" for (label, _), share in ranked[:SHOWN + 1])

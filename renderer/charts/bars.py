@@ -8,11 +8,14 @@ only a baseline at zero. Category labels sit right-aligned left of the bars and 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .legend import Item, draw_flow
-from .sketch import Sketch
 from .spec import ChartSpec
 from .text import format_value, order
+
+if TYPE_CHECKING:  # drawn on only when a chart is drawn, with matplotlib imported
+    from .sketch import Sketch
 
 LABEL_SHARE = 0.38  # of the width, at most, for category labels (they wrap beyond)
 GAP = 6.0  # category label to baseline, bar end to value label

@@ -7,10 +7,13 @@ an ellipsis), so long names never run into their neighbours.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from .sketch import Sketch
 from .spec import ChartSpec
 from .text import format_value, order
+
+if TYPE_CHECKING:  # drawn on only when a chart is drawn, with matplotlib imported
+    from .sketch import Sketch
 
 GAP = 5.0  # baseline to labels, column top to value label
 MAX_LINES = 4

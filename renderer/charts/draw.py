@@ -6,26 +6,18 @@ build never pays for importing matplotlib.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 
 import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.font_manager import fontManager, get_font
 
-from . import bars, columns, pies, shares, statemap, waffle
+from .kinds import KINDS
 from .ops import Op
 from .record import RecordingRenderer
 from .sketch import Sketch
 from .spec import ChartLook, ChartSpec
 from .text import ensure_fonts
-
-Painter = Callable[[Sketch, ChartSpec], None]
-PAINTERS: dict[str, Painter] = {
-    "bar": bars.paint, "stacked_bar": bars.paint, "column": columns.paint,
-    "donut": pies.paint, "pie": pies.paint, "share_bar": shares.paint,
-    "waffle": waffle.paint, "state_map": statemap.paint,
-}
 
 
 @cache
@@ -53,7 +45,7 @@ def draw(spec: ChartSpec, look: ChartLook) -> list[Op]:
         ax.set_axis_off()
         ax.set_xlim(0, spec.width)
         ax.set_ylim(0, spec.height)
-        PAINTERS[spec.kind](Sketch(ax, look, family), spec)
+        KINDS[spec.kind].paint(Sketch(ax, look, family), spec)
         renderer = RecordingRenderer(look, spec.width, spec.height)
         fig.draw(renderer)
     return renderer.ops

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .sketch import Sketch
+if TYPE_CHECKING:  # drawn on only when a chart is drawn, with matplotlib imported
+    from .sketch import Sketch
+
 
 SWATCH = 7.0  # a little under the cap height of 8 pt text plus its descent: reads as a bullet
 GAP = 4.0  # swatch to text

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .legend import Entry, draw_list
-from .sketch import Sketch
 from .spec import ChartSpec
 from .text import format_value, order, share_labels
+
+if TYPE_CHECKING:  # drawn on only when a chart is drawn, with matplotlib imported
+    from .sketch import Sketch
 
 GAP = 16.0  # circle to legend
 LEGEND_MAX = 210.0  # beyond this, values would float too far from their labels

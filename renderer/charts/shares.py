@@ -4,11 +4,14 @@ parts that can hold them, and a wrapping legend (label and share) below."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .legend import Item, draw_flow, flow_height, flow_rows
 from .pies import parts
-from .sketch import Sketch
 from .spec import ChartSpec
+
+if TYPE_CHECKING:  # drawn on only when a chart is drawn, with matplotlib imported
+    from .sketch import Sketch
 
 SEPARATOR = 1.0
 GAP = 7.0  # bar to legend

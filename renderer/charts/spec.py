@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-Kind = Literal["bar", "column", "stacked_bar", "donut", "pie", "share_bar", "waffle", "state_map"]
 Format = Literal["number", "percent"]
 Sort = Literal["none", "ascending", "descending"]
 
@@ -23,7 +22,7 @@ class Series:
 
 @dataclass(frozen=True, slots=True)
 class ChartSpec:
-    kind: Kind
+    kind: str  # a name in renderer.charts.kinds.KINDS
     labels: tuple[str, ...]
     series: tuple[Series, ...]
     format: Format

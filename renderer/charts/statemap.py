@@ -9,11 +9,14 @@ does not. Codes that are not on the grid ("Unknown", "VI") are listed in a note 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .colour import mix
-from .sketch import Sketch
 from .spec import ChartSpec
 from .text import format_value
+
+if TYPE_CHECKING:  # drawn on only when a chart is drawn, with matplotlib imported
+    from .sketch import Sketch
 
 # (column, row) with row 0 at the top: 11 columns by 8 rows.
 TILES: dict[str, tuple[int, int]] = {

@@ -7,13 +7,16 @@ Squares are handed out by largest remainder, so they always add up to exactly 10
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .colour import mix
 from .legend import Entry, draw_list
 from .pies import slices
-from .sketch import Sketch
 from .spec import ChartSpec
 from .text import format_value, share_labels
+
+if TYPE_CHECKING:  # drawn on only when a chart is drawn, with matplotlib imported
+    from .sketch import Sketch
 
 CELLS = 100
 GAP_RATIO = 0.14  # gap between squares, of a square's pitch

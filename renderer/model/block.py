@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from ..diagnostics import Sink, Span, did_you_mean
 from ..load.nodes import Map, Node, Scalar, kind_name
@@ -90,19 +90,18 @@ def flat_value(value: object) -> str:
     return str(value)
 
 
+#: Block models by their YAML ``type``. Filled by :func:`renderer.blocks.base.register`, the
+#: one registration of a block type (model, checks, compose and styles together): reading
+#: content needs only this table, so the model stage never imports the blocks that fill it.
 BLOCK_MODELS: dict[str, type[Block]] = {}
-B = TypeVar("B", bound=type[Block])
 
 
-def block_model(name: str) -> Callable[[B], B]:
-    """Register a block model under its YAML ``type`` name."""
-
-    def register(cls: B) -> B:
-        cls.yaml_name = name
-        BLOCK_MODELS[name] = cls
-        return cls
-
-    return register
+def add_block_model(name: str, cls: type[Block]) -> None:
+    """Make ``cls`` the model of blocks written with ``type: name``."""
+    if name in BLOCK_MODELS and BLOCK_MODELS[name] is not cls:
+        raise ValueError(f"block type '{name}' is registered twice")
+    cls.yaml_name = name
+    BLOCK_MODELS[name] = cls
 
 
 def read_block(node: Node, sink: Sink) -> Block:

@@ -134,7 +134,10 @@ def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = 
                 ok = False
             continue
         try:
-            values[f.name] = read(hints[f.name], child, sink, f"'{f.name}'")
+            # a name from a registry (a chart's kind) is read like a Literal of its names
+            choices: tuple[str, ...] | None = f.metadata.get("choices")
+            values[f.name] = (_read_choice(child, sink, f"'{f.name}'", choices) if choices is not None
+                              else read(hints[f.name], child, sink, f"'{f.name}'"))
         except Invalid:
             ok = False
             continue

@@ -140,3 +140,10 @@ def test_unknown_block_type_lists_the_choices(edition: Callable[..., Path]) -> N
     _, sink = checked_edition(edition(body_page("{type: tabel, caption: x}")))
     (error,) = errors_of(sink)
     assert "block type 'tabel' is not one of:" in error and "did you mean 'table'?" in error
+
+
+def test_unknown_chart_kind_is_refused_at_its_line_with_the_registered_kinds(edition: Callable[..., Path]) -> None:
+    _, sink = checked_edition(edition(body_page("{type: chart, kind: bra, title: T, data: [{label: a, value: 1}]}")))
+    (error,) = errors_of(sink)
+    assert "00-page.yaml:3:" in error and "'kind': 'bra' is not one of: bar, column, stacked_bar" in error
+    assert "did you mean 'bar'?" in error

@@ -75,7 +75,8 @@ def _svg_route(specs: list, n: int, svg2rlg: Callable[..., object]) -> None:  # 
     from matplotlib.figure import Figure
     from reportlab.graphics import renderPDF
 
-    from renderer.charts.draw import PAINTERS, _family
+    from renderer.charts.draw import _family
+    from renderer.charts.kinds import KINDS
     from renderer.charts.sketch import Sketch
 
     def figure(spec: object) -> Figure:
@@ -86,7 +87,7 @@ def _svg_route(specs: list, n: int, svg2rlg: Callable[..., object]) -> None:  # 
         ax.set_axis_off()
         ax.set_xlim(0, spec.width)  # type: ignore[attr-defined]
         ax.set_ylim(0, spec.height)  # type: ignore[attr-defined]
-        PAINTERS[spec.kind](Sketch(ax, LOOK, family), spec)  # type: ignore[attr-defined]
+        KINDS[spec.kind].paint(Sketch(ax, LOOK, family), spec)  # type: ignore[attr-defined]
         return fig
 
     def svg_route(fonttype: str) -> None:

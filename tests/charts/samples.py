@@ -9,7 +9,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from renderer.charts import ChartJob, ChartLook, ChartSpec, Series
-from renderer.charts.spec import Format, Kind
+from renderer.charts.spec import Format
 
 FONTS = Path(__file__).resolve().parents[2] / "fonts"
 FACES = {"regular": ("Lato", "Lato-Regular.ttf"), "bold": ("Lato-Bold", "Lato-Bold.ttf"),
@@ -39,7 +39,7 @@ def decimals(*values: str | int) -> tuple[Decimal, ...]:
     return tuple(Decimal(str(v)) for v in values)
 
 
-def spec(kind: Kind, labels: tuple[str, ...], *series: Series, fmt: Format = "number",
+def spec(kind: str, labels: tuple[str, ...], *series: Series, fmt: Format = "number",
          sort: str = "none", width: float = FULL, height: float | None = None) -> ChartSpec:
     return ChartSpec(kind, labels, series, fmt, sort, width, height or HEIGHTS[kind])  # type: ignore[arg-type]
 

@@ -128,3 +128,12 @@ def test_negative_values_draw_both_ways() -> None:
         ops = draw(s, LOOK)
         check_layout(s, ops)
         assert "-45" in {op.text for op in texts(ops)}
+
+
+def test_every_registered_kind_is_drawn_here_and_described_by_its_own_name() -> None:
+    from renderer.charts.alt import alt_text
+    from renderer.charts.kinds import KINDS as REGISTERED
+
+    assert set(KINDS) == set(REGISTERED)
+    for name, kind in REGISTERED.items():
+        assert alt_text(samples()[name], "T").startswith(f"{kind.described_as}, T: ")

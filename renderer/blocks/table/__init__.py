@@ -9,6 +9,6 @@ from .checks import check
 from .compose import STYLES, compose
 from .model import Column, Row, Table, TotalRow
 
-register(Table, check, compose, styles=STYLES, looks=("table",))
+register("table", Table, check, compose, styles=STYLES, looks=("table",))
 
 __all__ = ["Column", "Row", "Table", "TotalRow"]

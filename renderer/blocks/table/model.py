@@ -9,7 +9,7 @@ from typing import ClassVar, Literal
 
 from ...diagnostics import Sink, Span
 from ...load.nodes import Node, Seq, kind_name
-from ...model.block import Block, block_model, slug
+from ...model.block import Block, slug
 from ...model.convert import Invalid, read, register_reader
 from ...model.numbers import Quantity
 
@@ -62,7 +62,6 @@ class TotalRow:
     values: tuple[Decimal, ...] = field(metadata={"doc": "one value per numeric column, as published"})
 
 
-@block_model("table")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Table(Block):
     """A table: multi-level header, numeric columns, an optional total row."""
