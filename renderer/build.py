@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import buildid
+from . import buildid, layoutmap
 from .charts import prewarm
 from .diagnostics import Sink
 from .paginate import Rendering, paginate
@@ -67,7 +67,7 @@ def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profi
     # The map goes first: a build stopped between the two renames leaves a new map beside the
     # old PDF, which readers refuse (their build ids differ), never a new PDF with a stale map
     # that would pass for its own.
-    layout_map = rendering.layout_map.to_json(rendering.build_id).encode()
+    layout_map = layoutmap.dumps(rendering.layout_map, rendering.build_id).encode()
     write_together({layout_map_path(output): layout_map, output: rendering.pdf})
     return rendering
 

@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .arguments import folder_path, pdf_path
 from .diagnostics import ContentError, Diagnostic, Sink
@@ -20,6 +21,9 @@ from .gate import Refused
 from .profiles import PROFILES
 from .safety import guard_reportlab
 from .source_date import source_date_problem
+
+if TYPE_CHECKING:
+    from .build import Paths
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -122,7 +126,7 @@ def chart_cache_dir(output: Path) -> Path:
     return output.parent / ".chart-cache"
 
 
-def _paths(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _paths(args: argparse.Namespace) -> Paths:
     from .build import Paths
     return Paths(args.edition, args.layout or _default_dir("layout"), args.fonts or _default_dir("fonts"))
 

@@ -22,6 +22,7 @@ ALLOWED: dict[str, set[str]] = {
     "gate": set(),  # the one gate every input file passes: below every stage that reads files
     "source_date": set(),  # SOURCE_DATE_EPOCH, checked by the CLI and read by pdf
     "buildid": set(),  # the id a PDF and its layout map share: written by pdf, checked by review
+    "layoutmap": set(),  # the layout map's format: written by paginate, read by review
     # The output profile: a leaf that imports nothing. theme holds the chosen one (blocks and
     # paginate ask it there), pdf writes what it asks for, and preflight chooses its checks by
     # it, still reading nothing but PDFs.
@@ -31,9 +32,9 @@ ALLOWED: dict[str, set[str]] = {
     "theme": {"diagnostics", "load", "model", "gate", "profiles"},
     "charts": {"diagnostics", "gate"},
     "blocks": {"diagnostics", "load", "model", "theme", "charts", "gate"},
-    "paginate": {"diagnostics", "load", "model", "theme", "charts", "blocks", "gate"},
+    "paginate": {"diagnostics", "load", "model", "theme", "charts", "blocks", "gate", "layoutmap"},
     "pdf": {"diagnostics", "load", "model", "theme", "gate", "source_date", "profiles", "buildid"},
-    "review": {"diagnostics", "buildid"},
+    "review": {"diagnostics", "buildid", "layoutmap"},
     "preflight": {"diagnostics", "profiles"},
 }
 TOP = {"cli", "arguments", "build", "validate", "schema", "review_cli", "__main__", "__init__"}

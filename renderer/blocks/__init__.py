@@ -18,7 +18,8 @@ from . import (
     quote,
     table,
 )
-from .base import HANDLERS, BlockRef, CheckContext, ComposeContext, check_block, compose_block
+from .base import HANDLERS, CheckContext, ComposeContext, check_block, compose_block
+from .sources import BlockRef
 
 __all__ = ["HANDLERS", "BlockRef", "CheckContext", "ComposeContext", "check_block", "compose_block",
            "chart", "columns", "contents", "cta", "figure", "figure_row", "heading", "image", "note",

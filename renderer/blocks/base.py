@@ -1,38 +1,24 @@
-"""What every block module shares: its contexts, the handler registry and source tagging."""
+"""What every block module shares: its contexts, the registry of block types and source tagging."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from reportlab.platypus import Flowable
 
-from ..diagnostics import Sink, Span
+from ..diagnostics import Sink
 from ..model.block import Block, add_block_model
 from ..model.edition import Edition
 from ..model.numbers import Quantity
 from ..theme import Theme
 from ..theme.model import Look
+from ..theme.styles import StyleSheet
+from .sources import BlockRef, Sources
 
 B = TypeVar("B", bound=Block)
 L = TypeVar("L", bound=Look)
-
-
-@dataclass(frozen=True, slots=True)
-class BlockRef:
-    """Where a placed flowable came from: the layout map and error messages use it."""
-
-    id: str
-    type: str
-    title: str
-    source: str
-    line: int
-    rows: tuple[tuple[str, str, int], ...] = ()  # tables: (key, label, line) per body row
-
-    @property
-    def span(self) -> Span:
-        return Span(self.source, self.line, 1)
 
 
 @dataclass(slots=True)
@@ -56,6 +42,14 @@ class ChartRequest:
     job: Any
 
 
+class ContentsLine(Protocol):
+    """A contents entry: its number is filled in once the page its heading lands on is known."""
+
+    key: str  # the heading's bookmark
+
+    def define_number(self, canvas: Any, folio: int | None) -> None: ...
+
+
 @dataclass(slots=True)
 class ComposeContext:
     """What a block's compose step may use; ``width`` is the column it is composed for."""
@@ -65,11 +59,12 @@ class ComposeContext:
     quantities: dict[str, Quantity]
     width: float
     charts: list[ChartRequest] = field(default_factory=list)
-    toc_entries: list[tuple[str, str]] = field(default_factory=list)  # (bookmark key, title)
+    toc_entries: list[ContentsLine] = field(default_factory=list)
     sink: Sink | None = None  # for what only the placed size shows (a picture's resolution)
+    sources: Sources = field(default_factory=Sources)  # where each flowable came from
 
     @property
-    def styles(self):  # type: ignore[no-untyped-def]
+    def styles(self) -> StyleSheet:
         return self.theme.styles
 
     def look(self, name: str, kind: type[L]) -> L:
@@ -82,7 +77,7 @@ class ComposeContext:
 
     def narrower(self, width: float) -> ComposeContext:
         return ComposeContext(self.edition, self.theme, self.quantities, width, self.charts, self.toc_entries,
-                              self.sink)
+                              self.sink, self.sources)
 
 
 Check = Callable[[Any, CheckContext], None]
@@ -122,8 +117,7 @@ def compose_block(block: Block, ctx: ComposeContext) -> list[Flowable]:
     flowables = HANDLERS[type(block)].compose(block, ctx)
     ref = block_ref(block)
     for f in flowables:
-        if getattr(f, "_block", None) is None:
-            f._block = ref  # type: ignore[attr-defined]
+        ctx.sources.note(f, block=ref)
     return flowables
 
 

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from ..model.block import Block, walk
 from ..theme.model import ContentsLook
 from .base import CheckContext, ComposeContext, block_ref, register
-from .heading import Heading, HeadingMark
+from .heading import Heading, heading_mark
 from .markup import plain_paragraph
 from .text import TextFlow
 
@@ -70,17 +71,18 @@ class ContentsEntry(Flowable):
         if self.linked:
             c.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
-    def define_number(self, canvas: object, folio: int | None) -> None:
+    def define_number(self, canvas: Canvas, folio: int | None) -> None:
         """Define this entry's number form: right-aligned, in the contents number style."""
         text = str(folio) if folio is not None else "–"
         style = self.number_style
         c = canvas
-        c.beginForm(self.form, lowerx=-self.number_width, lowery=-style.fontSize * 0.3,  # type: ignore[attr-defined]
+        # (the stubs type a form's box in whole points; reportlab writes any number)
+        c.beginForm(self.form, lowerx=-self.number_width, lowery=-style.fontSize * 0.3,  # type: ignore[arg-type]
                     upperx=0, uppery=style.fontSize)
-        c.setFont(style.fontName, style.fontSize)  # type: ignore[attr-defined]
-        c.setFillColor(style.textColor)  # type: ignore[attr-defined]
-        c.drawRightString(0, 0, text)  # type: ignore[attr-defined]
-        c.endForm()  # type: ignore[attr-defined]
+        c.setFont(style.fontName, style.fontSize)
+        c.setFillColor(style.textColor)
+        c.drawRightString(0, 0, text)
+        c.endForm()
 
 
 def compose(block: Contents, ctx: ComposeContext) -> list[Flowable]:
@@ -90,12 +92,12 @@ def compose(block: Contents, ctx: ComposeContext) -> list[Flowable]:
     out: list[Flowable] = [plain_paragraph(block.title, "contents.title", ctx)]
     for heading in (b for b in walk(_all(ctx)) if isinstance(b, Heading) and b.level == 1 and b.contents):
         text = plain_paragraph(heading.text, "contents.entry", ctx)
-        mark = HeadingMark(heading, text.text)
+        mark = heading_mark(heading, text.text)
         entry = ContentsEntry(mark.key, text, number, width,
                               linked=ctx.theme.profile.links)
         entry.spaceAfter = look.entry_space_after
-        entry._cause = block_ref(heading)  # type: ignore[attr-defined]  # an entry that cannot fit is its heading's
-        ctx.toc_entries.append(entry)  # type: ignore[arg-type]
+        ctx.sources.note(entry, cause=block_ref(heading))  # an entry that cannot fit is its heading's
+        ctx.toc_entries.append(entry)
         out.append(entry)
     return out
 

@@ -15,6 +15,7 @@ from ..model.block import Block, slug
 from ..theme.model import Banner as BannerLook
 from .base import CheckContext, ComposeContext, register
 from .markup import plain_paragraph
+from .sources import HeadingMark
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,17 +49,11 @@ def check(block: Heading, ctx: CheckContext) -> None:
         ctx.sink.warning(block.span_of("expect_folio"), "'expect_folio' is checked on level-1 headings only")
 
 
-class HeadingMark:
-    """What the paginator needs to know when a heading lands on a page."""
-
-    def __init__(self, block: Heading, text: str) -> None:
-        self.key = "h-" + (slug(block.id) or "x")
-        self.written = block.text
-        self.text = text  # as set: the outline and the running footer show it so
-        self.level = block.level
-        self.expect_folio = block.expect_folio
-        self.in_contents = block.level == 1 and block.contents
-        self.span = block.span_of("expect_folio") if block.expect_folio is not None else block.span
+def heading_mark(block: Heading, text: str) -> HeadingMark:
+    """The mark of a heading set as ``text``."""
+    return HeadingMark("h-" + (slug(block.id) or "x"), block.text, text, block.level, block.expect_folio,
+                       block.level == 1 and block.contents,
+                       block.span_of("expect_folio") if block.expect_folio is not None else block.span)
 
 
 class Banner(Flowable):
@@ -105,7 +100,7 @@ def compose(block: Heading, ctx: ComposeContext) -> list[Flowable]:
     para = plain_paragraph(block.text, style, ctx)
     flowable: Flowable = Banner(para, ctx) if block.level == 1 else para
     flowable.keepWithNext = True
-    flowable._heading = HeadingMark(block, para.text)  # type: ignore[attr-defined]
+    ctx.sources.note(flowable, heading=heading_mark(block, para.text))
     return [flowable]
 
 

@@ -11,15 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import charts
-from ..blocks.base import ComposeContext
-from ..blocks.contents import ContentsEntry
+from ..blocks.base import ComposeContext, ContentsLine
 from ..diagnostics import Sink
 from ..gate import MAX_BYTES, read_regular
+from ..layoutmap import LayoutMap
 from ..model.edition import Edition
 from ..model.numbers import Quantity
 from ..theme import Theme
 from .document import Landing, ReportDoc, _Abort
-from .layoutmap import LayoutMap
 from .provenance import content_snapshot, look_snapshot
 from .story import build_story
 
@@ -48,8 +47,8 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     artist = charts.start([req.job for req in ctx.charts], chart_cache, chart_pool)
     out = io.BytesIO()
     first = edition.pages[0].template if edition.pages else "body"
-    doc = ReportDoc(out, edition, theme, sink, first, **meta)
-    toc: list[ContentsEntry] = ctx.toc_entries  # type: ignore[assignment]
+    doc = ReportDoc(out, edition, theme, sink, ctx.sources, first, **meta)
+    toc = ctx.toc_entries
     paint = chart_paint(theme) if theme.profile.colour_space == "CMYK" else None
     doc.form_definers = [lambda canvas, d: _define_contents(toc, canvas, d),
                          lambda canvas, d: artist.define_forms(canvas, paint)]
@@ -67,11 +66,9 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     _check_expectations(doc, sink, strict)
     if sink.errors:
         return None
-    doc.layout_map.look = look_digest(theme)
-    doc.layout_map.content = content_snapshot(edition)
-    doc.layout_map.look_values = look_snapshot(theme)
-    doc.layout_map.warnings = [d.render() for d in sink.warnings]
-    return Rendering(out.getvalue(), doc.layout_map, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
+    layout = doc.layout_map.finish(look_digest(theme), content_snapshot(edition), look_snapshot(theme),
+                                   tuple(d.render() for d in sink.warnings))
+    return Rendering(out.getvalue(), layout, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
 
 
 def look_digest(theme: Theme) -> str:
@@ -100,7 +97,7 @@ def chart_paint(theme: Theme) -> Callable[[str], tuple[float, float, float, floa
     return paint
 
 
-def _define_contents(entries: list[ContentsEntry], canvas: Any, doc: ReportDoc) -> None:
+def _define_contents(entries: list[ContentsLine], canvas: Any, doc: ReportDoc) -> None:
     for entry in entries:
         landing = doc.state.landings.get(entry.key)
         entry.define_number(canvas, landing.folio if landing else None)

@@ -11,15 +11,14 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..blocks.base import BlockRef
-from ..blocks.heading import HeadingMark
+from ..blocks.sources import BlockRef, HeadingMark, Source, Sources
 from ..blocks.text import TextFlow
 from ..diagnostics import Sink, Span
 from ..model.edition import Edition
 from ..theme import Theme
 from ..theme.running import fit_running, running_text
-from .layoutmap import LayoutMap, PageRecord
 from .marks import draw_crop_marks, draw_registration, draw_slug
+from .recorder import LayoutRecorder, PageRecord
 from .templates import build_templates
 
 FUZZ = 0.5  # points a block may exceed its frame by before it counts as overflow
@@ -54,11 +53,11 @@ class DocState:
 class ReportDoc(BaseDocTemplate):
     """Platypus document template wired to the theme, the layout map and the sink."""
 
-    def __init__(self, target: Any, edition: Edition, theme: Theme, sink: Sink, first_template: str,
-                 **meta: Any) -> None:
-        self.edition, self.theme, self.sink = edition, theme, sink
+    def __init__(self, target: Any, edition: Edition, theme: Theme, sink: Sink, sources: Sources,
+                 first_template: str, **meta: Any) -> None:
+        self.edition, self.theme, self.sink, self.sources = edition, theme, sink, sources
         self.state = DocState()
-        self.layout_map = LayoutMap(edition.name)
+        self.layout_map = LayoutRecorder(edition.name)
         self.form_definers: list[Any] = []
         super().__init__(target, pagesize=theme.geometry.media, **meta)
         templates = build_templates(theme, self, self._page_begins, self._draw_footer)
@@ -161,16 +160,20 @@ class ReportDoc(BaseDocTemplate):
     # -- placements --------------------------------------------------------------------
     def placed(self, flowable: Flowable, x: float, bottom: float, width: float, height: float,
                frame_width: float) -> None:
-        ref: BlockRef | None = getattr(flowable, "_block", None)
+        source = self.sources.of(flowable)
+        ref = source.block
         if ref is not None:
             self._record(flowable, ref, x, bottom, width, height, "")
             if width > frame_width + FUZZ:
                 self.sink.error(ref.span, f"{ref.type} '{ref.title}' is {width - frame_width:.0f} pt wider than "
                                 f"its column (page {self.page})",
                                 "shorten the longest cell or header, or split the table")
-        mark: HeadingMark | None = getattr(flowable, "_heading", None)
+        mark = source.heading
         if mark is not None and mark.key not in self.state.landings:
             self._heading_landed(mark, bottom + height)
+
+    def split_into(self, whole: Flowable, parts: list[Flowable]) -> None:
+        self.sources.split(whole, parts)
 
     def _record(self, flowable: Flowable, ref: BlockRef, x: float, bottom: float, width: float, height: float,
                 parent: str) -> None:
@@ -180,7 +183,7 @@ class ReportDoc(BaseDocTemplate):
         rows = [(k, bottom + b, bottom + t) for k, b, t in rows_of()] if rows_of else []
         lines = len(flowable.lines()) if isinstance(flowable, TextFlow) else 0
         self.layout_map.place(ref, (x, bottom, x + width, bottom + height), rows, x, x + width, parent, lines)
-        for child, child_ref, cx, cy, cw, ch in _nested(flowable, ref):
+        for child, child_ref, cx, cy, cw, ch in _nested(flowable, ref, self.sources):
             self._record(child, child_ref, x + cx, bottom + cy, cw, ch, ref.id)
 
     def _heading_landed(self, mark: HeadingMark, top: float) -> None:
@@ -218,10 +221,9 @@ class ReportDoc(BaseDocTemplate):
         try:
             super().handle_flowable(flowables)
         except LayoutError as exc:
-            ref: BlockRef | None = getattr(current, "_block", None)
+            source = self.sources.of(current) if current is not None else Source()
             # A part made from another block (a contents entry from its heading) is blamed on that block.
-            cause: BlockRef | None = getattr(current, "_cause", None)
-            blamed = cause or ref
+            ref, cause, blamed = source.block, source.cause, source.blamed
             span = blamed.span if blamed else Span(self.edition.name, 1, 1)
             what = (f"the contents entry of {cause.type} '{cause.title}'" if cause else
                     f"{ref.type} '{ref.title}'" if ref else "a block")
@@ -242,7 +244,7 @@ class ReportDoc(BaseDocTemplate):
         self.canv.save()
 
 
-def _nested(flowable: Flowable, own: BlockRef
+def _nested(flowable: Flowable, own: BlockRef, sources: Sources
             ) -> Iterator[tuple[Flowable, BlockRef, float, float, float, float]]:
     """Flowables of other blocks drawn inside a layout box (stack, row, panel), each with its
     box inside it, however deep."""
@@ -250,11 +252,11 @@ def _nested(flowable: Flowable, own: BlockRef
     if inner is None:
         return
     for child, x, y, w, h in inner():
-        ref: BlockRef | None = getattr(child, "_block", None)
+        ref = sources.of(child).block
         if ref is not None and ref.id != own.id:
             yield child, ref, x, y, w, h
         else:
-            for grandchild, gref, gx, gy, gw, gh in _nested(child, own):
+            for grandchild, gref, gx, gy, gw, gh in _nested(child, own, sources):
                 yield grandchild, gref, x + gx, y + gy, gw, gh
 
 

@@ -12,6 +12,8 @@ class PlacementSink(Protocol):
     def placed(self, flowable: Flowable, x: float, bottom: float, width: float, height: float,
                frame_width: float) -> None: ...
 
+    def split_into(self, whole: Flowable, parts: list[Flowable]) -> None: ...
+
 
 class RecordingFrame(Frame):
     """Reports each flowable it draws, with its box on the page, to the document."""
@@ -43,10 +45,5 @@ class RecordingFrame(Frame):
 
     def split(self, flowable: Flowable, canv: Any) -> list[Flowable]:
         parts: list[Flowable] = super().split(flowable, canv)
-        ref = getattr(flowable, "_block", None)
-        for part in parts:  # reportlab's split parts are new objects: keep their source
-            if getattr(part, "_block", None) is None:
-                part._block = ref  # type: ignore[attr-defined]
-            if getattr(flowable, "_heading", None) is not None and part is parts[0]:
-                part._heading = flowable._heading  # type: ignore[attr-defined]
+        self.sink.split_into(flowable, parts)  # reportlab's split parts are new objects: keep their source
         return parts

@@ -11,10 +11,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from pathlib import Path
-from typing import Any
 
 from ..diagnostics import Sink
 from ..gate import MAX_BYTES, inside, read_regular
+from ..layoutmap import BlockContent
 from ..load import load_yaml
 from ..load.files import display_path
 from ..load.nodes import Map, Node, Scalar, Seq
@@ -25,28 +25,26 @@ from ..theme import Theme
 MANIFEST_ID = "manifest"
 
 
-def content_snapshot(edition: Edition) -> dict[str, dict[str, Any]]:
+def content_snapshot(edition: Edition) -> dict[str, BlockContent]:
     """Every block by id, and the manifest, as flat text by field with each field's line."""
     out = {MANIFEST_ID: _manifest(edition)}
     for block in edition.blocks():
         values = block.snapshot()
         for name in block.files():  # checked by the block already; read again through the gate
             values[f"file {name}"] = "sha256:" + _digest(inside(edition.root, name, "image"), "image")
-        out[block.id] = {"type": block.yaml_name, "title": block.short_name, "source": block.span.path,
-                         "line": block.span.line, "values": values,
-                         "lines": {k: block.span_of(k).line for k in values if block.span_of(k) != block.span},
-                         "depends_on": list(block.depends_on()),
-                         "children": [child.id for child in block.children()]}
+        out[block.id] = BlockContent(
+            block.yaml_name, block.short_name, block.span.path, block.span.line, values,
+            {k: block.span_of(k).line for k in values if block.span_of(k) != block.span},
+            block.depends_on(), tuple(child.id for child in block.children()))
     return out
 
 
-def _manifest(edition: Edition) -> dict[str, Any]:
+def _manifest(edition: Edition) -> BlockContent:
     m = edition.manifest
     values = {f.name: flat_value(getattr(m, f.name)) for f in dataclasses.fields(m)
               if f.name not in ("span", "field_spans") and getattr(m, f.name) not in (None, ())}
     lines = {name: span.line for name, span in m.field_spans}
-    return {"type": "manifest", "title": "", "source": m.span.path, "line": 1, "values": values,
-            "lines": lines, "depends_on": [], "children": []}
+    return BlockContent("manifest", "", m.span.path, 1, values, lines)
 
 
 def look_snapshot(theme: Theme) -> dict[str, dict[str, tuple[str, int]]]:

@@ -3,9 +3,10 @@ manifest, and the layout files key by key, from the snapshots in two layout maps
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
+from ..layoutmap import BlockContent, LayoutMap
 from .colour import hex_delta_e
 from .textdiff import SentenceChange, diff_text, word_diff
 
@@ -50,7 +51,7 @@ class BlockChange:
     def old_id(self) -> str:
         return self.was or self.id
 
-    def old_source(self, layout: Any) -> str:
+    def old_source(self, layout: LayoutMap) -> str:
         """Its page file as the old rendering's layout map names it."""
         return next((b.source for p in layout.pages for b in p.blocks if b.id == self.old_id), self.source)
 
@@ -103,23 +104,23 @@ class LookChange:
         return f"{self.where}: {self.key} '{self.old}' → '{self.new}'{shift}"
 
 
-def content_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> list[BlockChange]:
+def content_changes(old: Mapping[str, BlockContent], new: Mapping[str, BlockContent]) -> list[BlockChange]:
     out: list[BlockChange] = []
     for block_id, after in new.items():
         before = old.get(block_id)
         if before is None:
-            out.append(BlockChange(block_id, "added", after["type"], after["title"], _where(after)))
-        elif before.get("values") != after.get("values"):
+            out.append(BlockChange(block_id, "added", after.type, after.title, _where(after)))
+        elif before.values != after.values:
             fields, details = _fields(before, after)
-            out.append(BlockChange(block_id, "changed", after["type"], after["title"], _where(after), fields, details))
+            out.append(BlockChange(block_id, "changed", after.type, after.title, _where(after), fields, details))
     for block_id, before in old.items():
         if block_id not in new:
-            out.append(BlockChange(block_id, "removed", before["type"], before["title"], _where(before)))
+            out.append(BlockChange(block_id, "removed", before.type, before.title, _where(before)))
     out = _reworded(out, old, new)
     return out + _dependants(new, {c.id: c for c in out})
 
 
-def _reworded(changes: list[BlockChange], old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
+def _reworded(changes: list[BlockChange], old: Mapping[str, BlockContent], new: Mapping[str, BlockContent]
               ) -> list[BlockChange]:
     """A block without an id of its own is known by its text, so rewording it looks like a
     removal and an addition: one removed and one added block of the same type at the same
@@ -158,25 +159,25 @@ def _place(c: BlockChange) -> tuple[str, str]:
     return c.type, f"{file.rsplit('/', 1)[-1]}:{line}"
 
 
-def _where(entry: dict[str, Any]) -> str:
-    return f"{entry['source']}:{entry['line']}"
+def _where(entry: BlockContent) -> str:
+    return f"{entry.source}:{entry.line}"
 
 
-def _dependants(new: dict[str, dict[str, Any]], changed: dict[str, BlockChange]) -> list[BlockChange]:
+def _dependants(new: Mapping[str, BlockContent], changed: dict[str, BlockChange]) -> list[BlockChange]:
     """Blocks that show numbers held by a changed block (a chart drawn from a table)."""
     out = []
     for block_id, after in new.items():
-        sources = [changed[d] for d in after.get("depends_on", []) if d in changed]
+        sources = [changed[d] for d in after.depends_on if d in changed]
         if sources and block_id not in changed:
-            out.append(BlockChange(block_id, "changed", after["type"], after["title"], _where(after), (),
+            out.append(BlockChange(block_id, "changed", after.type, after.title, _where(after), (),
                                    tuple(f"shows numbers from {s.type} '{s.title}', which changed" for s in sources)))
     return out
 
 
-def _fields(before: dict[str, Any], after: dict[str, Any]) -> tuple[tuple[FieldChange, ...], tuple[str, ...]]:
-    a, b = before.get("values", {}), after.get("values", {})
-    lines = {**before.get("lines", {}), **after.get("lines", {})}
-    line = int(after.get("line", 0))
+def _fields(before: BlockContent, after: BlockContent) -> tuple[tuple[FieldChange, ...], tuple[str, ...]]:
+    a, b = before.values, after.values
+    lines = {**before.lines, **after.lines}
+    line = after.line
     fields = [_field(k, int(lines.get(k, line)), a.get(k), v) for k, v in b.items()
               if a.get(k) != v and not (k.startswith("row:") and k not in a)]
     fields += [FieldChange(k, int(lines.get(k, line)), v, None, ()) for k, v in a.items()

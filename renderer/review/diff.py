@@ -14,10 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..layoutmap import Box, LayoutMap, RowPlace
 from .align import align
 from .content import BlockChange, LookChange, content_changes, look_changes, short
 from .explain import Cause, Reflow, explain_page, reflows
-from .layout import Box, LayoutMap, RowPlace, load_layout, overlaps
+from .layout import load_layout, overlaps
 from .pdftext import PageText, read_texts
 from .pixeldiff import CELL, DEFAULT_DELTA_E
 from .raster import PairJob, PairResult, Pictures, Raster, compare_pairs, picture_page, to_points

@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..layoutmap import BlockPlace, LayoutMap
 from .content import MANIFEST_ID, BlockChange
-from .layout import BlockPlace, LayoutMap
 
 if TYPE_CHECKING:
     from .diff import DiffResult

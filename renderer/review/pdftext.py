@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from .layout import BlockPlace, LayoutMap
+from ..layoutmap import BlockPlace, LayoutMap
 
 BAND = 0.07  # without a layout map: the top and bottom 7% of a page hold running heads and folios
 

@@ -20,7 +20,7 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image
 
-from .layout import Box
+from ..layoutmap import Box
 from .pixeldiff import PixelDiff, Rect, compare
 
 WORKERS = 2

@@ -6,6 +6,7 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from ..diagnostics import Sink, Span
 from ..load import load_yaml
@@ -18,6 +19,8 @@ from .quotes import curl
 from .running import check_running_text
 from .separation import check_output_profile
 from .styles import Palette, StyleSheet
+
+T = TypeVar("T")
 
 __all__ = ["Geometry", "Theme", "load_theme", "face_name"]
 
@@ -153,7 +156,7 @@ def _templates(names: list[str]) -> str:
     return ("template " if len(names) == 1 else "templates ") + ", ".join(f"'{n}'" for n in names)
 
 
-def _read(layout_dir: Path, name: str, cls: type, sink: Sink):  # type: ignore[no-untyped-def]
+def _read(layout_dir: Path, name: str, cls: type[T], sink: Sink) -> tuple[T | None, Path | None]:
     """The layout file ``name`` read into ``cls``, and its path (through the gate)."""
     shown = display_in(layout_dir, name)
     if not os.path.lexists(layout_dir / name):

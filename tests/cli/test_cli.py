@@ -169,6 +169,21 @@ def test_review_of_a_damaged_pdf_or_layout_map_says_which_file(edition: Callable
     assert f"layout map {other.with_suffix('.layout.json')} is damaged" in result.stderr
 
 
+def test_review_of_a_map_from_another_version_says_it_is_older_or_newer(edition: Callable[..., Path],
+                                                                        tmp_path: Path) -> None:
+    root = edition(body_page("{type: paragraph, text: Hello}"))
+    good, other = tmp_path / "good.pdf", tmp_path / "other.pdf"
+    assert run("build", str(root), "-o", str(good), "-q", *paths()).returncode == 0
+    other.write_bytes(good.read_bytes())
+    text = good.with_suffix(".layout.json").read_text()
+    for version, age in ((1, "an older"), (99, "a newer")):
+        other.with_suffix(".layout.json").write_text(text.replace('{"version":2,', f'{{"version":{version},', 1))
+        result = run("diff", str(good), str(other))
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert f"it is version {version} of the format, written by {age} impact-report" in result.stderr
+        assert "build the PDF again" in result.stderr
+
+
 def test_a_revision_is_never_read_as_an_option_to_git(tmp_path: Path) -> None:
     target = tmp_path / "written-by-git.tar"
     result = run("diff", "--", f"--output={target}:content/2022", f"--output={target}:content/2022")

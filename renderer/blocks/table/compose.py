@@ -44,7 +44,7 @@ def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     rows_ref = [(row.key, str(row.cells[0]), row.span.line) for row in table.rows]
     if table.total:
         rows_ref.append(("total", table.total.label, table.total.span.line))
-    flowable._block = block_ref(table, rows_ref)  # type: ignore[attr-defined]
+    ctx.sources.note(flowable, block=block_ref(table, rows_ref))
     flowable.spaceBefore, flowable.spaceAfter = look.space_before, look.space_after
     out: list[Flowable] = [flowable]
     if table.note:

@@ -1,5 +1,5 @@
 """A table with its caption, split across pages with the header repeated and the caption of
-each following part marked "(continued)". Lives next to its block, carries its block ref."""
+each following part marked "(continued)"."""
 
 from __future__ import annotations
 
@@ -38,8 +38,6 @@ class CaptionedTable(Flowable):
             return []  # never a header with a single row under it at a page foot
         head = CaptionedTable(self.caption, parts[0], self.row_keys[:first_rows], self.continued, self.gap)
         tail = CaptionedTable(self.continued(), parts[1], self.row_keys[first_rows:], self.continued, self.gap)
-        for part in (head, tail):
-            part._block = getattr(self, "_block", None)  # type: ignore[attr-defined]
         head.spaceBefore, tail.spaceAfter = self.getSpaceBefore(), self.getSpaceAfter()
         return [head, tail]
 
