@@ -12,6 +12,7 @@ from .charts import prewarm
 from .diagnostics import Sink
 from .paginate import Rendering, paginate
 from .pdf import canvas_options, make_canvasmaker, write_together
+from .pdf.compact import compact
 from .pdf.press import profile_canvas_options
 from .pdf.write import document_time
 from .safety import guard_reportlab
@@ -45,12 +46,13 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
     edition, theme = checked.edition, checked.theme
     meta = canvas_options(edition, VERSION, theme.font("regular"))
     when = document_time(edition)
-    options = profile_canvas_options(theme.profile, theme.geometry, edition, when, theme.icc_profile)
+    options = profile_canvas_options(theme.profile, theme.geometry, edition, when, theme.icc_profile, meta["producer"])
     rendering = paginate(edition, theme, checked.quantities, sink, canvasmaker=make_canvasmaker(when, **options),
                          meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool)
     if rendering is None:
         return None
-    pdf, build_id = buildid.stamp(rendering.pdf)
+    pdf = compact(rendering.pdf) if theme.profile.object_streams else rendering.pdf
+    pdf, build_id = buildid.stamp(pdf)
     return dataclasses.replace(rendering, pdf=pdf, build_id=build_id)
 
 

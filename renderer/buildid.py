@@ -42,9 +42,17 @@ def read(pdf: bytes) -> str | None:
     return pdf[at[0]:at[0] + 32].decode("ascii").lower() if at is not None else None
 
 
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*\Z")
+
+
 def _last_id(pdf: bytes) -> tuple[int, int] | None:
-    """Where the two strings of the last trailer ``/ID`` start."""
+    """Where the two strings of the last trailer ``/ID`` start: in the trailer after the last
+    cross-reference table, or in the dictionary of the last cross-reference stream, which
+    comes before the stream's data (the file's last object)."""
     start = max(0, len(pdf) - _TAIL)
+    xref = _STARTXREF.search(pdf, start)
+    if xref is not None and int(xref.group(1)) < start:
+        start = int(xref.group(1))
     found = None
     for match in _ID.finditer(pdf, start):  # the last one is the trailer's
         found = match

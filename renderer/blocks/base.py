@@ -16,6 +16,7 @@ from ..theme import Theme
 from ..theme.model import Look
 from ..theme.styles import StyleSheet
 from .sources import BlockRef, Sources
+from .tags import Tags
 
 B = TypeVar("B", bound=Block)
 L = TypeVar("L", bound=Look)
@@ -62,6 +63,7 @@ class ComposeContext:
     toc_entries: list[ContentsLine] = field(default_factory=list)
     sink: Sink | None = None  # for what only the placed size shows (a picture's resolution)
     sources: Sources = field(default_factory=Sources)  # where each flowable came from
+    tags: Tags = field(default_factory=lambda: Tags(False))  # the structure tree (tagged PDF)
 
     @property
     def styles(self) -> StyleSheet:
@@ -77,7 +79,7 @@ class ComposeContext:
 
     def narrower(self, width: float) -> ComposeContext:
         return ComposeContext(self.edition, self.theme, self.quantities, width, self.charts, self.toc_entries,
-                              self.sink, self.sources)
+                              self.sink, self.sources, self.tags)
 
 
 Check = Callable[[Any, CheckContext], None]

@@ -25,6 +25,7 @@ from ..theme.model import Spacing
 from .base import ChartRequest, CheckContext, ComposeContext, register
 from .markup import plain_paragraph
 from .table import Table
+from .tags import Node, tags_of
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -156,9 +157,10 @@ def chart_look(theme: Theme) -> ChartLook:
 class ChartBox(Flowable):
     """The chart's caption and its box; the art is a form XObject defined at the end of the build."""
 
-    def __init__(self, title: Flowable, form: str, width: float, height: float, alt: str) -> None:
+    def __init__(self, title: Flowable, form: str, width: float, height: float, alt: str, node: Node) -> None:
         super().__init__()
         self.title, self.form, self.box_w, self.box_h, self.alt = title, form, width, height, alt
+        self.node = node
         self._th = 0.0
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -168,7 +170,12 @@ class ChartBox(Flowable):
 
     def draw(self) -> None:
         self.title.drawOn(self.canv, 0, self.box_h + 4)
-        self.canv.doForm(self.form)
+        tags = tags_of(self.canv)
+        if tags is None:
+            self.canv.doForm(self.form)
+            return
+        with tags.content(self.canv, self.node):  # what the chart shows is its alternate text
+            self.canv.doForm(self.form)
 
 
 def compose(block: Chart, ctx: ComposeContext) -> list[Flowable]:
@@ -176,8 +183,11 @@ def compose(block: Chart, ctx: ComposeContext) -> list[Flowable]:
     spec = chart_spec(block, ctx.edition, ctx.width, height, ctx.theme.text)
     name = "chart-" + slug(block.id)
     ctx.charts.append(ChartRequest(name, block, ctx.width, height, ChartJob(name, spec, chart_look(ctx.theme))))
-    box = ChartBox(plain_paragraph(block.title, "chart.title", ctx), name, ctx.width, height,
-                   block.alt or alt_text(spec, block.title))
+    alt = block.alt or alt_text(spec, block.title)
+    figure = ctx.tags.add("Figure", alt=alt)
+    with ctx.tags.inside(figure):
+        title = plain_paragraph(block.title, "chart.title", ctx, role="Caption")
+    box = ChartBox(title, name, ctx.width, height, alt, figure)
     look = ctx.look("chart", Spacing)
     box.spaceBefore, box.spaceAfter = look.space_before, look.space_after
     return [box]

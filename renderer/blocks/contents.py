@@ -8,8 +8,10 @@ each number is a form XObject drawn now and defined once the pages are known (th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -19,6 +21,7 @@ from ..theme.model import ContentsLook
 from .base import CheckContext, ComposeContext, block_ref, register
 from .heading import Heading, heading_mark
 from .markup import plain_paragraph
+from .tags import Node, tags_of
 from .text import TextFlow
 
 
@@ -42,9 +45,9 @@ class ContentsEntry(Flowable):
     """One line: the folio (a form filled in later), the section title, a link over both."""
 
     def __init__(self, key: str, title: TextFlow, number_style: ParagraphStyle, number_width: float,
-                 linked: bool = True) -> None:
+                 node: Node, linked: bool = True) -> None:
         super().__init__()
-        self.linked = linked
+        self.linked, self.node = linked, node  # node: the entry's Link (or its TOCI when unlinked)
         self.key, self.title, self.number_width = key, title, number_width
         self.number_style = number_style
         self.form = "toc-" + key
@@ -61,15 +64,29 @@ class ContentsEntry(Flowable):
         return self.number_style.leading / 2 - self.title.style.fontSize
 
     def draw(self) -> None:
-        c = self.canv
+        c: Any = self.canv  # (reportlab's private annotation helpers are not in its stubs)
+        tags = tags_of(c)
         c.saveState()
         c.translate(self.number_width, self.height - self.number_style.fontSize)
-        c.doForm(self.form)
+        if tags is None:
+            c.doForm(self.form)
+        else:
+            with tags.content(c, self.node):
+                c.doForm(self.form)
         c.restoreState()
         _, h = self.title.wrap(self.width - self.number_width - 12, self.height)
         self.title.drawOn(c, self.number_width + 12, self.height - self._title_drop() - h)
-        if self.linked:
+        if not self.linked:
+            return
+        if tags is None:
             c.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+            return
+        # reportlab's linkRect takes no /StructParent: the same annotation, with it
+        c._addAnnotation(PDFDictionary({
+            "Type": PDFName("Annot"), "Subtype": PDFName("Link"), "Border": PDFArray([0, 0, 0]),
+            "Rect": PDFArray(c._absRect((0, 0, self.width, self.height), 1)),
+            "Dest": c._bookmarkReference(self.key), "StructParent": tags.annotate(c, self.node),
+            "Contents": PDFString(f"Go to {self.title.text}")}))
 
     def define_number(self, canvas: Canvas, folio: int | None) -> None:
         """Define this entry's number form: right-aligned, in the contents number style."""
@@ -90,11 +107,14 @@ def compose(block: Contents, ctx: ComposeContext) -> list[Flowable]:
     number = ctx.theme.styles.para("contents.number")
     width = stringWidth("000", number.fontName, number.fontSize)
     out: list[Flowable] = [plain_paragraph(block.title, "contents.title", ctx)]
+    toc = ctx.tags.add("TOC")
     for heading in (b for b in walk(_all(ctx)) if isinstance(b, Heading) and b.level == 1 and b.contents):
-        text = plain_paragraph(heading.text, "contents.entry", ctx)
+        item = toc.add("TOCI")
+        node = item.add("Link") if ctx.theme.profile.links else item
+        text = plain_paragraph(heading.text, "contents.entry", ctx, role=None)
+        text.node = node
         mark = heading_mark(heading, text.text)
-        entry = ContentsEntry(mark.key, text, number, width,
-                              linked=ctx.theme.profile.links)
+        entry = ContentsEntry(mark.key, text, number, width, node, linked=ctx.theme.profile.links)
         entry.spaceAfter = look.entry_space_after
         ctx.sources.note(entry, cause=block_ref(heading))  # an entry that cannot fit is its heading's
         ctx.toc_entries.append(entry)

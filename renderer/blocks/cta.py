@@ -50,7 +50,8 @@ def compose(block: Cta, ctx: ComposeContext) -> list[Flowable]:
         items.append(paragraph(block.text, "cta.text", ctx))
     if block.link:
         style = ctx.theme.styles.para("cta.link")
-        items.append(TextFlow([link_run(block.link.label, block.link.url, style, style.textColor, ctx)], style))
+        items.append(TextFlow([link_run(block.link.label, block.link.url, style, style.textColor, ctx)], style,
+                              ctx.tags.add("P")))
     fill = ctx.theme.palette.color(look.fill) if look.fill else None
     panel = Panel(Stack(items), ctx.theme.palette.color(look.rule), look.rule_width, fill=fill,
                   padding=look.padding, rule_on="top")

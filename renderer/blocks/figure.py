@@ -79,6 +79,7 @@ class FigureValue(Flowable):
     def __init__(self, text: str, footnote: str | None, ctx: ComposeContext) -> None:
         super().__init__()
         self.text, self.footnote, self.styles = text, footnote, ctx.theme.styles
+        self.node = ctx.tags.add("P")
         self.para: TextFlow | None = None
 
     def _make(self, aw: float) -> TextFlow:
@@ -90,7 +91,7 @@ class FigureValue(Flowable):
         if mark_text:  # a superscript footnote mark, half size
             runs.append(Run(mark_text, style.fontName, round(style.fontSize * 0.5, 1), style.textColor,
                             rise=round(style.fontSize * 0.42, 1)))
-        return TextFlow(runs, style)
+        return TextFlow(runs, style, self.node)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.para = self._make(aw)

@@ -97,7 +97,9 @@ class Banner(Flowable):
 
 def compose(block: Heading, ctx: ComposeContext) -> list[Flowable]:
     style = f"heading.{block.level}"
-    para = plain_paragraph(block.text, style, ctx)
+    if block.level == 1:
+        ctx.tags.section()
+    para = plain_paragraph(block.text, style, ctx, role=f"H{block.level}")
     flowable: Flowable = Banner(para, ctx) if block.level == 1 else para
     flowable.keepWithNext = True
     ctx.sources.note(flowable, heading=heading_mark(block, para.text))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from reportlab.platypus import Flowable
 from reportlab.platypus import Image as RLImage
@@ -24,6 +24,7 @@ from ..theme.separation import RGB_MODES, needs_profile, prepare, profile_proble
 from .base import CheckContext, ComposeContext, register
 from .boxes import Stack
 from .markup import plain_paragraph
+from .tags import Node, tags_of
 
 MAX_PIXELS = 40_000_000
 FORMATS = ("PNG", "JPEG")
@@ -47,6 +48,9 @@ class Image(Block):
 
 
 def check(block: Image, ctx: CheckContext) -> None:
+    if not block.alt.strip():
+        ctx.sink.error(block.span_of("alt"), f"image '{block.src}' needs an 'alt' text: what it shows, in a sentence",
+                       "a reader who cannot see the picture is told this instead")
     path = resolve_inside(ctx.edition.root, block.src, block.span_of("src"), ctx.sink, "image")
     if path is None:
         return
@@ -84,11 +88,28 @@ _MODE_NAMES = {"RGBA": "RGB with transparency", "P": "an indexed-colour (RGB) pi
                "PA": "an indexed-colour (RGB) picture", "YCbCr": "YCbCr colour"}
 
 
+class TaggedImage(RLImage):
+    """A picture that is the content of its ``Figure`` element in a tagged document."""
+
+    def __init__(self, source: Any, node: Node) -> None:
+        super().__init__(source)
+        self.node = node
+
+    def draw(self) -> None:
+        tags = tags_of(self.canv)
+        if tags is None:
+            super().draw()
+            return
+        with tags.content(self.canv, self.node):
+            super().draw()
+
+
 def compose(block: Image, ctx: ComposeContext) -> list[Flowable]:
     path = _placed_file(block, ctx)
     width = ctx.width if block.width == "full" else (ctx.width - ctx.theme.layout.gutter) / 2
     pixels = prepare(path, ctx.theme.profile.separates_pictures, ctx.theme.icc_profile)
-    img = RLImage(pixels if pixels is not None else str(path))
+    figure = ctx.tags.add("Figure", alt=block.alt)
+    img = TaggedImage(pixels if pixels is not None else str(path), figure)
     img.drawHeight = width * img.imageHeight / img.imageWidth
     img.drawWidth = width
     ppi = img.imageWidth / (width / 72)
@@ -100,7 +121,7 @@ def compose(block: Image, ctx: ComposeContext) -> list[Flowable]:
     img.hAlign = "LEFT"
     items: list[Flowable] = [img]
     if block.caption:
-        items.append(plain_paragraph(block.caption, "image.caption", ctx))
+        items.append(plain_paragraph(block.caption, "image.caption", ctx, role="Caption"))
     stack = Stack(items, width)
     look = ctx.look("image", Spacing)
     stack.spaceBefore, stack.spaceAfter = look.space_before, look.space_after

@@ -49,15 +49,17 @@ def link_run(text: str, url: str, style: ParagraphStyle, colour: Color, ctx: Com
     return Run(ctx.theme.text(text), style.fontName, style.fontSize, colour, url if ctx.theme.profile.links else None)
 
 
-def paragraph(text: str, style_name: str, ctx: ComposeContext) -> TextFlow:
-    """Content text in the inline markup, set in a named style."""
+def paragraph(text: str, style_name: str, ctx: ComposeContext, role: str | None = "P") -> TextFlow:
+    """Content text in the inline markup, set in a named style, as the content of a new
+    structure element ``role`` (None: an artifact, such as a caption repeated on a following page)."""
     style = ctx.theme.styles.para(style_name)
-    return TextFlow(runs(text, style, ctx), style)
+    return TextFlow(runs(text, style, ctx), style, ctx.tags.add(role) if role else None)
 
 
-def plain_paragraph(text: str, style_name: str, ctx: ComposeContext) -> TextFlow:
-    """Text taken literally (no markup at all): labels, captions, cells."""
-    return plain(ctx.theme.text(text), ctx.theme.styles.para(style_name))
+def plain_paragraph(text: str, style_name: str, ctx: ComposeContext, role: str | None = "P") -> TextFlow:
+    """Text taken literally (no markup at all): labels, captions, cells; tagged as
+    :func:`paragraph` is."""
+    return plain(ctx.theme.text(text), ctx.theme.styles.para(style_name), ctx.tags.add(role) if role else None)
 
 
 def _collect(items: tuple[Inline, ...], style: ParagraphStyle, ctx: ComposeContext, bold: bool, italic: bool,

@@ -33,7 +33,7 @@ def compose(block: Note, ctx: ComposeContext) -> list[Flowable]:
     style = ctx.theme.styles.para("note.text")
     mark = [Run(block.mark + " ", ctx.theme.styles.variant(style.fontName, True, False), style.fontSize,
                 style.textColor)] if block.mark else []
-    return [TextFlow(mark + runs(block.text, style, ctx), style)]
+    return [TextFlow(mark + runs(block.text, style, ctx), style, ctx.tags.note())]
 
 
 register("note", Note, check, compose, styles=("note.text", *MARKUP_STYLES))

@@ -46,10 +46,13 @@ def compose(block: ListBlock, ctx: ComposeContext) -> list[Flowable]:
     look = ctx.look("list", ListLook)
     width = look.number_width
     out: list[Flowable] = []
+    listed = ctx.tags.add("L")
     for i, item in enumerate(block.items):
         marker = f"{block.start + i}" if block.numbered else "•"
-        row = Row([plain_paragraph(marker, "list.number", ctx), paragraph(item, "list.item", ctx)], 4,
-                  fixed_first=width)
+        with ctx.tags.inside(listed.add("LI")):
+            label = plain_paragraph(marker, "list.number", ctx, role="Lbl")
+            body = paragraph(item, "list.item", ctx, role="LBody")
+        row = Row([label, body], 4, fixed_first=width)
         row.spaceAfter = look.item_space_after
         out.append(row)
     return out

@@ -31,9 +31,10 @@ def check(block: Quote, ctx: CheckContext) -> None:
 
 def compose(block: Quote, ctx: ComposeContext) -> list[Flowable]:
     look = ctx.look("quote", Rule)
-    items = [paragraph(block.text, "quote.text", ctx)]
-    if block.attribution:
-        items.append(plain_paragraph("— " + block.attribution, "quote.attribution", ctx))
+    with ctx.tags.inside(ctx.tags.add("BlockQuote")):
+        items = [paragraph(block.text, "quote.text", ctx)]
+        if block.attribution:
+            items.append(plain_paragraph("— " + block.attribution, "quote.attribution", ctx))
     panel = Panel(Stack(items), ctx.theme.palette.color(look.rule), look.rule_width, indent=look.indent)
     panel.spaceBefore, panel.spaceAfter = look.space_before, look.space_after
     return [panel]

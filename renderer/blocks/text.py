@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
+from .tags import Node
 from .typeset import Line, Run, TextWriter, break_lines, draw_lines, line_text, runs_of, words
 
 
@@ -24,9 +25,10 @@ class TextFlow(Flowable):
     (when the rest lands in a frame of another width and must be broken again).
     """
 
-    def __init__(self, runs: Sequence[Run], style: ParagraphStyle) -> None:
+    def __init__(self, runs: Sequence[Run], style: ParagraphStyle, node: Node | None = None) -> None:
         super().__init__()
         self.style = style
+        self.node = node  # the structure element whose content it is (tagged PDF)
         self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
         self._runs: tuple[Run, ...] | None = tuple(runs)
         self._all: list[Line] = []   # the lines as broken at ``_wrapped_at``, shared between parts
@@ -36,7 +38,7 @@ class TextFlow(Flowable):
     @staticmethod
     def part(whole: TextFlow, start: int, stop: int) -> TextFlow:
         """The lines ``start:stop`` of the broken lines ``whole`` shares, as a flowable."""
-        flow = TextFlow((), whole.style)
+        flow = TextFlow((), whole.style, whole.node)
         flow._runs = None
         flow._all, flow._start, flow._stop, flow._wrapped_at = whole._all, start, stop, whole._wrapped_at
         return flow
@@ -86,14 +88,17 @@ class TextFlow(Flowable):
         self.write(writer, 0, 0)
         writer.finish()
 
-    def write(self, writer: TextWriter, x: float, y: float) -> None:
-        """Write the wrapped lines into a shared text object, the box's bottom left at (x, y)."""
+    def write(self, writer: TextWriter, x: float, y: float, repeated: bool = False) -> None:
+        """Write the wrapped lines into a shared text object, the box's bottom left at (x, y);
+        ``repeated`` text (a table header on a following page) is an artifact."""
         assert self._wrapped_at is not None
         s = self.style
+        writer.begin(None if repeated else self.node)
         # The first baseline sits where reportlab's paragraphs put it: one font size down.
         draw_lines(writer, self.broken(), x, y + self.height, self.width, s.leading, s.fontSize, s.alignment)
+        writer.end()
 
 
-def plain(text: str, style: ParagraphStyle) -> TextFlow:
+def plain(text: str, style: ParagraphStyle, node: Node | None = None) -> TextFlow:
     """Text in one style, taken literally."""
-    return TextFlow([Run(text, style.fontName, style.fontSize, style.textColor)], style)
+    return TextFlow([Run(text, style.fontName, style.fontSize, style.textColor)], style, node)

@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import charts
 from ..blocks.base import ComposeContext, ContentsLine
+from ..blocks.tags import Tags
 from ..diagnostics import Sink
 from ..gate import MAX_BYTES, read_regular
 from ..layoutmap import LayoutMap
@@ -40,14 +41,14 @@ class Rendering:
 def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], sink: Sink, *,
              canvasmaker: Callable[..., Any], meta: dict[str, Any], chart_cache: Path | None,
              strict: bool = False, chart_pool: Any = None) -> Rendering | None:
-    ctx = ComposeContext(edition, theme, quantities, theme.frame_width, sink=sink)
+    ctx = ComposeContext(edition, theme, quantities, theme.frame_width, sink=sink, tags=Tags(theme.profile.tagged))
     story = build_story(edition, theme, ctx)
     # Charts are drawn (or read from the cache) while the pages are laid out: layout only
     # needs each chart's box.
     artist = charts.start([req.job for req in ctx.charts], chart_cache, chart_pool)
     out = io.BytesIO()
     first = edition.pages[0].template if edition.pages else "body"
-    doc = ReportDoc(out, edition, theme, sink, ctx.sources, first, **meta)
+    doc = ReportDoc(out, edition, theme, sink, ctx.sources, ctx.tags, first, **meta)
     toc = ctx.toc_entries
     paint = chart_paint(theme) if theme.profile.colour_space == "CMYK" else None
     doc.form_definers = [lambda canvas, d: _define_contents(toc, canvas, d),

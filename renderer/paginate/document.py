@@ -12,6 +12,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..blocks.sources import BlockRef, HeadingMark, Source, Sources
+from ..blocks.tags import Tags
 from ..blocks.text import TextFlow
 from ..diagnostics import Sink, Span
 from ..model.edition import Edition
@@ -19,6 +20,7 @@ from ..theme import Theme
 from ..theme.running import fit_running, running_text
 from .marks import draw_crop_marks, draw_registration, draw_slug
 from .recorder import LayoutRecorder, PageRecord
+from .structure import write_structure
 from .templates import build_templates
 
 FUZZ = 0.5  # points a block may exceed its frame by before it counts as overflow
@@ -53,9 +55,9 @@ class DocState:
 class ReportDoc(BaseDocTemplate):
     """Platypus document template wired to the theme, the layout map and the sink."""
 
-    def __init__(self, target: Any, edition: Edition, theme: Theme, sink: Sink, sources: Sources,
+    def __init__(self, target: Any, edition: Edition, theme: Theme, sink: Sink, sources: Sources, tags: Tags,
                  first_template: str, **meta: Any) -> None:
-        self.edition, self.theme, self.sink, self.sources = edition, theme, sink, sources
+        self.edition, self.theme, self.sink, self.sources, self.tags = edition, theme, sink, sources, tags
         self.state = DocState()
         self.layout_map = LayoutRecorder(edition.name)
         self.form_definers: list[Any] = []
@@ -73,6 +75,7 @@ class ReportDoc(BaseDocTemplate):
             folio = self.state.folio
         self.state.page_folios.append(folio)
         self.state.template, self.state.head_covered = template, False
+        self.tags.begin_page(self.canv)  # before anything is painted: all of it is an artifact until tagged
         self.layout_map.pages.append(PageRecord(self.page, folio, template, self.state.section))
 
     def _draw_footer(self, canvas: Any, template: str) -> None:
@@ -81,11 +84,14 @@ class ReportDoc(BaseDocTemplate):
         record.section = self.state.section
         values = self._running_values()
         if tpl.footer:
-            self._running_footer(canvas, record, values)
+            with self.tags.artifact(canvas, "Pagination", "Footer"):
+                self._running_footer(canvas, record, values)
         if tpl.header and self.theme.layout.header is not None and not self.state.head_covered:
-            self._running_header(canvas, record, values)
+            with self.tags.artifact(canvas, "Pagination", "Header"):
+                self._running_header(canvas, record, values)
         self.theme.profile.end_page(canvas)  # leave the page's trim coordinates and bleed clip
         self._printers_marks(canvas, record)
+        self.tags.end_page(canvas)
 
     def _printers_marks(self, canvas: Any, record: PageRecord) -> None:
         """Crop marks, registration targets and the slug, as the profile asks, on the sheet."""
@@ -241,6 +247,8 @@ class ReportDoc(BaseDocTemplate):
         getattr(super(), "_endBuild")()  # noqa: B009 (private, not in the reportlab stubs)
         for define in self.form_definers:
             define(self.canv, self)
+        if self.tags.on:
+            write_structure(self.canv, self.tags)
         self.canv.save()
 
 

@@ -12,10 +12,11 @@ from typing import Any
 from ..gate import MAX_BYTES, read_regular
 from ..model.edition import Edition
 from ..profiles import Geometry, OutputProfile, PressSettings
+from .accessible import identify_ua
 
 
 def profile_canvas_options(profile: OutputProfile, g: Geometry, edition: Edition, when: float,
-                           icc: Path | None) -> dict[str, Any]:
+                           icc: Path | None, producer: str) -> dict[str, Any]:
     """reportlab Canvas options for ``profile``: none on screen; on a sheet the page boxes,
     the standard's PDF version and a ``prepare`` that writes its identification."""
     options: dict[str, Any] = {}
@@ -26,6 +27,8 @@ def profile_canvas_options(profile: OutputProfile, g: Geometry, edition: Edition
     pdfx = profile.pdfx
     if pdfx is not None:
         options["prepare"] = lambda canvas: identify_pdfx(canvas, edition, pdfx, when, icc)
+    elif profile.tagged:
+        options["prepare"] = lambda canvas: identify_ua(canvas, edition, when, producer)
     return options
 
 

@@ -80,6 +80,13 @@ class OutputProfile:
     print_checks: bool         # preflight applies the print shop's intake checks
     settings: PressSettings | None = None  # the layout's press: block, once bound
 
+    @property
+    def object_streams(self) -> bool:
+        """Whether the finished file is rewritten with its objects in compressed object streams
+        (PDF 1.5 and later): a tagged document's many small structure elements would otherwise
+        add two-thirds to its size. PDF/X-1a (PDF 1.3) has none."""
+        return self.tagged
+
     def bind(self, settings: PressSettings | None) -> OutputProfile:
         """This profile with the layout's ``press:`` settings, which only a sheet reads."""
         return replace(self, settings=settings) if self.sheet else self

@@ -3,4 +3,4 @@
 from .base import OutputProfile
 
 PROFILE = OutputProfile(name="screen", colour_space="RGB", links=True, separates_pictures=False,
-                        min_ppi=None, tagged=False, sheet=False, print_checks=False)
+                        min_ppi=None, tagged=True, sheet=False, print_checks=False)

@@ -11,6 +11,7 @@ from ...theme.model import TableLook
 from ...theme.styles import table_paint
 from ..base import ComposeContext, block_ref
 from ..markup import MARKUP_STYLES, paragraph, plain_paragraph
+from ..tags import Node
 from ..text import TextFlow, plain
 from ..typeset import width_of
 from .grid import BodyRow, Cell, Grid, HeaderCell
@@ -24,22 +25,32 @@ STYLES = ("table.caption", "table.group", "table.header", "table.header.number",
 
 def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     styles = ctx.theme.styles
+    caption_style = "table.caption"
+    element = ctx.tags.add("Table")  # one Table however many pages it runs over
+    with ctx.tags.inside(element):
+        caption = plain_paragraph(table.caption, caption_style, ctx, role="Caption")
     header, header_rows = _header(table, ctx)
+    _tag_header(header, header_rows, element)
     widths = _widths(table, ctx)
     look = ctx.look("table", TableLook)
     room = [w - 2 * look.padding_x for w in widths]
-    rows = [BodyRow(tuple(_cell(table, i, cell, "table.cell", room[i], ctx) for i, cell in enumerate(row.cells)))
-            for row in table.rows]
+    body = element.add("TBody")
+    rows = []
+    for row in table.rows:
+        tr = body.add("TR")
+        rows.append(BodyRow(tuple(_cell(table, i, cell, "table.cell", room[i], ctx, _body_cell(table, i, tr))
+                                  for i, cell in enumerate(row.cells))))
     if table.total is not None:
         values = dict(zip(table.numeric(), table.total.values))
-        rows.append(BodyRow(tuple(_cell(table, i, values[i] if i else table.total.label, "table.total", room[i], ctx)
-                                  if i in values or i == 0 else Cell("", styles.para("table.total"))
+        tr = body.add("TR")
+        rows.append(BodyRow(tuple(_cell(table, i, values[i] if i else table.total.label, "table.total", room[i], ctx,
+                                        _body_cell(table, i, tr))
+                                  if i in values or i == 0 else Cell("", styles.para("table.total"), tr.add("TD"))
                                   for i in range(len(table.columns))), total=True))
     grid = Grid(widths, header, header_rows, rows, table_paint(look, ctx.theme.palette))
     keys = [row.key for row in table.rows] + (["total"] if table.total else [])
-    caption_style = "table.caption"
-    flowable = CaptionedTable(plain_paragraph(table.caption, caption_style, ctx), grid, keys,
-                              lambda: plain_paragraph(table.caption + " (continued)", caption_style, ctx),
+    flowable = CaptionedTable(caption, grid, keys,
+                              lambda: plain_paragraph(table.caption + " (continued)", caption_style, ctx, role=None),
                               styles.para(caption_style).spaceAfter)
     rows_ref = [(row.key, str(row.cells[0]), row.span.line) for row in table.rows]
     if table.total:
@@ -52,23 +63,39 @@ def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     return out
 
 
-def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, ctx: ComposeContext) -> Cell:
+def _body_cell(table: Table, i: int, row: Node) -> Node:
+    """A body cell's element: the first column, when it names the row, is the row's header."""
+    return row.add("TH", scope="Row") if i == 0 and table.fmt(0) == "text" else row.add("TD")
+
+
+def _tag_header(header: list[HeaderCell], rows: int, table: Node) -> None:
+    """The header's elements, row by row and left to right, with their spans."""
+    head = table.add("THead")
+    for r in range(rows):
+        tr = head.add("TR")
+        for cell in sorted((c for c in header if c.top == r), key=lambda c: c.first):
+            cell.flow.node = tr.add("TH", scope="Column", row_span=cell.bottom - cell.top + 1,
+                                    col_span=cell.last - cell.first + 1)
+
+
+def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, ctx: ComposeContext,
+          node: Node) -> Cell:
     """A cell of one line, or a wrapping text flow when the text is wider than its column."""
     numeric = table.fmt(i) != "text"
     para = ctx.theme.styles.para(style + ".number" if numeric else style)
     if isinstance(value, Decimal) and numeric:
-        return Cell(format_number(value, table.fmt(i)), para)  # type: ignore[arg-type]
+        return Cell(format_number(value, table.fmt(i)), para, node)  # type: ignore[arg-type]
     text = ctx.theme.text(str(value))
     if width_of(text, para.fontName, para.fontSize) <= room:
-        return Cell(text, para)
-    return Cell(plain(text, para), para)
+        return Cell(text, para, node)
+    return Cell(plain(text, para, node), para, node)
 
 
 def _header(table: Table, ctx: ComposeContext) -> tuple[list[HeaderCell], int]:
     """One header row, or two when columns are grouped ("Case Status" over Active | Resolved)."""
     def label(i: int) -> TextFlow:
         style = "table.header" if table.fmt(i) == "text" else "table.header.number"
-        return plain_paragraph(table.columns[i].label, style, ctx)
+        return plain_paragraph(table.columns[i].label, style, ctx, role=None)  # its TH: _tag_header
 
     cols = table.columns
     if not any(c.group for c in cols):
@@ -85,7 +112,7 @@ def _header(table: Table, ctx: ComposeContext) -> tuple[list[HeaderCell], int]:
         while j < len(cols) and cols[j].group == group:
             cells.append(HeaderCell(label(j), j, j, 1, 1))
             j += 1
-        cells.append(HeaderCell(plain_paragraph(group, "table.group", ctx), i, j - 1, 0, 0, group=True))
+        cells.append(HeaderCell(plain_paragraph(group, "table.group", ctx, role=None), i, j - 1, 0, 0, group=True))
         i = j
     return cells, 2
 

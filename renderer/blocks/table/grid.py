@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from ...theme.styles import TablePaint
+from ..tags import Node
 from ..text import TextFlow
 from ..typeset import Run, TextWriter, width_of
 
@@ -39,6 +40,7 @@ class Cell:
 
     content: str | TextFlow
     style: ParagraphStyle
+    node: Node | None = None  # its TD (or TH) in a tagged document; a TextFlow holds its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +53,9 @@ class Grid(Flowable):
     """Header rows over body rows, on fixed column widths."""
 
     def __init__(self, widths: Sequence[float], header: Sequence[HeaderCell], header_rows: int,
-                 rows: Sequence[BodyRow], paint: TablePaint) -> None:
+                 rows: Sequence[BodyRow], paint: TablePaint, repeated: bool = False) -> None:
         super().__init__()
+        self.repeated = repeated  # a following page's part: its header is a repetition (an artifact)
         self.widths, self.header, self.header_rows = list(widths), tuple(header), header_rows
         self.rows, self.paint = tuple(rows), paint
         self.lefts = [sum(self.widths[:i]) for i in range(len(self.widths) + 1)]
@@ -104,11 +107,11 @@ class Grid(Flowable):
         fit = min(fit, len(self.rows) - 2)  # never one row (the total, say) alone under a repeated header
         if fit < 1:
             return []
-        return [self._part(self.rows[:fit], self.row_heights[:fit]),
-                self._part(self.rows[fit:], self.row_heights[fit:])]
+        return [self._part(self.rows[:fit], self.row_heights[:fit], self.repeated),
+                self._part(self.rows[fit:], self.row_heights[fit:], True)]
 
-    def _part(self, rows: Sequence[BodyRow], heights: list[float]) -> Grid:
-        part = Grid(self.widths, self.header, self.header_rows, rows, self.paint)
+    def _part(self, rows: Sequence[BodyRow], heights: list[float], repeated: bool) -> Grid:
+        part = Grid(self.widths, self.header, self.header_rows, rows, self.paint, repeated)
         part.header_heights, part.row_heights = self.header_heights, heights
         return part
 
@@ -156,7 +159,7 @@ class Grid(Flowable):
         writer = TextWriter(self.canv)
         for label in self.header:  # labels sit in the middle of their box
             x, y, w, h = self._header_box(label)
-            label.flow.write(writer, x + p.padding_x, y + (h - label.flow.height) / 2)
+            label.flow.write(writer, x + p.padding_x, y + (h - label.flow.height) / 2, self.repeated)
         y = body_top
         for row, h in zip(self.rows, self.row_heights):
             y -= h
@@ -174,7 +177,9 @@ class Grid(Flowable):
                         x += (room - width_of(cell.content, s.fontName, s.fontSize)) / 2
                     # one line set in the middle of the row, as a paragraph of one line would be
                     writer.move(x, y + (h + s.leading) / 2 - s.fontSize)
+                    writer.begin(cell.node)
                     writer.show(run, cell.content)
+                    writer.end()
         writer.finish()
 
     def body_boxes(self) -> list[tuple[float, float]]:

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFString
 
+from ..tags import Node, tags_of
 from .lines import Line, line_width
 from .words import SHY, Piece, Run
 
@@ -39,12 +42,29 @@ def _encode(canv: Any, font_name: str, text: str) -> list[tuple[str, str]]:
     return [(doc.getInternalFontName(font_name), canv._escape(text))]  # a standard font
 
 
+@dataclass(slots=True)
+class LinkArea:
+    """Where a link's text was drawn on one line, and what it says."""
+
+    url: str
+    rect: tuple[float, float, float, float]
+    text: str
+    node: Node | None  # the element whose text it is
+
+
 class TextWriter:
     """One text object on the canvas that any number of lines and cells are written into;
-    :meth:`finish` draws it inside a saved graphics state and adds the links."""
+    :meth:`finish` draws it inside a saved graphics state and adds the links.
+
+    In a tagged document each piece written between :meth:`begin` and :meth:`end` is the
+    content of one structure element; the text object as a whole stands outside the page's
+    artifact sequence."""
 
     def __init__(self, canv: Any) -> None:
         self.canv = canv
+        self.tags = tags_of(canv)
+        self._node: Node | None = None   # the element being written
+        self._link: tuple[str, Node] | None = None  # the Link (URL, element) being written, inside it
         self.text = canv.beginText()
         self.code: list[str] = self.text._code
         cache = _encoded.get(canv._doc)
@@ -54,7 +74,37 @@ class TextWriter:
         self._font: tuple[str, float] | None = None
         self._colour: Color | None = None
         self._rise = 0.0
-        self.links: list[tuple[str, tuple[float, float, float, float]]] = []
+        self.links: list[LinkArea] = []
+
+    def begin(self, node: Node | None) -> None:
+        """What is written until :meth:`end` is ``node``'s content (an artifact for None: a
+        table header repeated on a following page)."""
+        if self.tags is not None:
+            self.code.append(self.tags.open(node))
+            self._node = node
+
+    def end(self) -> None:
+        if self.tags is not None:
+            self.code.append("EMC")
+            self._node, self._link = None, None
+
+    def linking(self, url: str | None) -> None:
+        """Text written from here is a link's to ``url`` (or the element's own, for None): in a
+        tagged document a link's text is the content of a ``Link`` element inside the element,
+        which its annotations belong to."""
+        if self.tags is None or self._node is None or (self._link[0] if self._link else None) == url:
+            return
+        parent = self._node
+        self.code.append("EMC")
+        if url is None:
+            self._link = None
+            self.code.append(self.tags.open(parent))
+            return
+        self._link = (url, parent.add("Link"))
+        self.code.append(self.tags.open(self._link[1]))
+
+    def link(self, url: str, rect: tuple[float, float, float, float], text: str) -> None:
+        self.links.append(LinkArea(url, rect, text, self._link[1] if self._link else self._node))
 
     def move(self, x: float, y: float) -> None:
         self.code.append(f"1 0 0 1 {_num(x)} {_num(y)} Tm")
@@ -81,11 +131,19 @@ class TextWriter:
 
     def finish(self) -> None:
         canv = self.canv
+        if self.tags is not None:
+            self.tags.leave_artifact(canv)
         canv.saveState()
         canv.drawText(self.text)
         canv.restoreState()
-        for url, rect in _merge_links(self.links):
-            canv.linkURL(url, rect, relative=1, thickness=0)
+        for area in _merge_links(self.links):
+            extra: dict[str, Any] = {}
+            if self.tags is not None and area.node is not None:
+                extra["StructParent"] = self.tags.annotate(canv, area.node)
+                extra["Contents"] = PDFString(f"{area.text.strip()} ({area.url})")
+            canv.linkURL(area.url, area.rect, relative=1, thickness=0, **extra)
+        if self.tags is not None:
+            self.tags.resume_artifact(canv)
 
 
 def draw_lines(writer: TextWriter, lines: Sequence[Line], x0: float, top: float, width: float, leading: float,
@@ -99,10 +157,16 @@ def draw_lines(writer: TextWriter, lines: Sequence[Line], x0: float, top: float,
         for at, run, chunk, advance in _segments(line, x0 + x, spread):
             if spread:
                 writer.move(at, y)
+            writer.linking(run.url)
             writer.show(run, chunk)
             if run.url is not None:
-                writer.links.append((run.url, (at, y - 0.2 * run.size + run.rise, at + advance,
-                                               y + 0.8 * run.size + run.rise)))
+                writer.link(run.url, (at, y - 0.2 * run.size + run.rise, at + advance, y + 0.8 * run.size + run.rise),
+                            chunk)
+        gap = lines[n + 1][0].gap if n < last and lines[n + 1] else None
+        if gap is not None and writer.tags is not None:
+            # The space a line was broken at is written after its last word, where it shows
+            # nothing: text read in structure order keeps "with our" two words.
+            writer.show(gap.run, gap.text)
         y -= leading
 
 
@@ -147,14 +211,16 @@ def _segments(line: Line, x: float, spread: float) -> list[tuple[float, Run, str
     return out
 
 
-def _merge_links(links: list[tuple[str, tuple[float, float, float, float]]]
-                 ) -> list[tuple[str, tuple[float, float, float, float]]]:
+def _merge_links(links: list[LinkArea]) -> list[LinkArea]:
     """One clickable area per link per line, not one per word."""
-    merged: list[tuple[str, tuple[float, float, float, float]]] = []
-    for url, rect in links:
-        if merged and merged[-1][0] == url and abs(merged[-1][1][1] - rect[1]) < 0.01:
-            x0, y0, _, y1 = merged[-1][1]
-            merged[-1] = (url, (x0, min(y0, rect[1]), rect[2], max(y1, rect[3])))
+    merged: list[LinkArea] = []
+    for area in links:
+        last = merged[-1] if merged else None
+        same_line = last is not None and abs(last.rect[1] - area.rect[1]) < 0.01
+        if last is not None and same_line and last.url == area.url and last.node is area.node:
+            x0, y0, _, y1 = last.rect
+            merged[-1] = LinkArea(area.url, (x0, min(y0, area.rect[1]), area.rect[2], max(y1, area.rect[3])),
+                                  last.text + area.text, area.node)
         else:
-            merged.append((url, rect))
+            merged.append(area)
     return merged
