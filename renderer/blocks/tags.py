@@ -88,11 +88,12 @@ class Tags:
     @contextmanager
     def inside(self, node: Node) -> Iterator[Node]:
         """Elements added in the block go into ``node``."""
+        saved = list(self._open)
         self._open.append(node)
         try:
             yield node
         finally:
-            self._open.pop()
+            self._open = saved  # (a section opened inside a block ends with it)
 
     def note(self) -> Node:
         """A ``Note`` with an id of its own (PDF/UA wants one on every note)."""

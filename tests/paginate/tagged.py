@@ -34,6 +34,7 @@ class PageContent:
     texts: dict[int, str]          # MCID → text drawn in it
     unmarked: list[str]            # painting operators outside any marked content
     nested: int                    # artifacts inside real content, or real content inside artifacts
+    unmapped: int                  # character codes shown that the font's ToUnicode map leaves out
 
 
 def _cmap(font: pikepdf.Dictionary) -> dict[int, str]:
@@ -54,7 +55,7 @@ def page_content(page: pikepdf.Page) -> PageContent:
     stack: list[tuple[str, int | None]] = []
     texts: dict[int, str] = {}
     unmarked: list[str] = []
-    nested = 0
+    nested = unmapped = 0
     cmap: dict[int, str] = {}
     for operands, op in pikepdf.parse_content_stream(page):
         name = str(op)
@@ -70,12 +71,15 @@ def page_content(page: pikepdf.Page) -> PageContent:
             cmap = fonts.get(str(operands[0]), {})
         elif name in PAINTING and not stack:
             unmarked.append(name)
-        if name in ("Tj", "TJ") and stack and stack[-1][1] is not None:
+        if name in ("Tj", "TJ"):
             strings = operands[0] if name == "TJ" else [operands[0]]
-            text = "".join(cmap.get(b, "") for s in strings if isinstance(s, pikepdf.String) for b in bytes(s))
+            codes = [b for s in strings if isinstance(s, pikepdf.String) for b in bytes(s)]
+            unmapped += sum(1 for b in codes if b not in cmap)
+        if name in ("Tj", "TJ") and stack and stack[-1][1] is not None:
+            text = "".join(cmap.get(b, "") for b in codes)
             mcid = stack[-1][1]
             texts[mcid] = texts.get(mcid, "") + text
-    return PageContent(texts, unmarked, nested)
+    return PageContent(texts, unmarked, nested, unmapped)
 
 
 def structure(pdf: pikepdf.Pdf) -> Element:

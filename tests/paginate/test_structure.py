@@ -66,6 +66,7 @@ def test_nothing_painted_is_left_untagged_and_artifacts_never_nest_in_content(
         content = page_content(page)
         assert content.unmarked == [], f"page {number}: painted outside marked content: {content.unmarked[:5]}"
         assert content.nested == 0, f"page {number}"
+        assert content.unmapped == 0, f"page {number}: characters without a Unicode value"
 
 
 def test_every_marked_sequence_leads_back_to_its_element_through_the_parent_tree(
