@@ -4,8 +4,9 @@ A tagged document holds a structure element, a small dictionary, for every parag
 list item: about 800 in the 2022 report. reportlab writes each as a plain object with its own
 cross-reference entry, which adds two-thirds to the file; packed into object streams (PDF 1.5)
 they cost a few per cent. reportlab cannot write object streams, so qpdf (through pikepdf)
-rewrites the file once: streams are copied as they are, the object order is kept, and the
-identifier is derived from the content, so the same input gives the same bytes.
+rewrites the file once: streams are copied as they are and the object order is kept, so the
+same input gives the same bytes. Its identifier is a fixed placeholder (a content-derived one
+costs qpdf a second pass): ``renderer.buildid`` writes the file's own hash there next.
 """
 
 from __future__ import annotations
@@ -21,6 +22,6 @@ VERSION = "1.7"
 def compact(pdf: bytes) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         out = io.BytesIO()
-        doc.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, deterministic_id=True,
+        doc.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, static_id=True,
                  stream_decode_level=pikepdf.StreamDecodeLevel.none, min_version=VERSION, linearize=False)
     return out.getvalue()
