@@ -48,6 +48,7 @@ def make_canvasmaker(when: float, prepare: Callable[[Canvas], None] | None = Non
 
     def make(*args: Any, **kwargs: Any) -> Canvas:
         canvas = Canvas(*args, **{**kwargs, **options})
+        _without_empty_transitions(canvas)
         if prepare is not None:
             prepare(canvas)
         stamp = TimeStamp(invariant=1)
@@ -57,6 +58,21 @@ def make_canvasmaker(when: float, prepare: Callable[[Canvas], None] | None = Non
         return canvas
 
     return make
+
+
+def _without_empty_transitions(canvas: Canvas) -> None:
+    """reportlab gives every page a page-transition dictionary, empty unless a transition was
+    asked for (``/Trans << >>``): a presentation effect that says nothing, dropped here as its
+    document takes each page."""
+    doc = getattr(canvas, "_doc")  # noqa: B009 (private, not in the reportlab stubs)
+    document_class = type(doc)
+
+    def add_page(self: Any, page: Any) -> None:
+        if page.Trans is not None and not page.Trans.dict:
+            page.Trans = None
+        document_class.addPage(self, page)
+
+    doc.__class__ = type("Document", (document_class,), {"addPage": add_page})
 
 
 TEMP_SUFFIX = ".impact-report-tmp"  # .<name>.<random>.impact-report-tmp: a file being written

@@ -17,7 +17,7 @@ from PIL import Image
 from renderer.build import Paths, render
 from renderer.diagnostics import Sink
 from renderer.preflight import preflight
-from tests.conftest import FONTS, LAYOUT, body_page, errors_of
+from tests.conftest import FONTS, LAYOUT, body_page, errors_of, set_press
 
 #: A CMYK output profile from Debian's libgs-common (Artifex's SWOP characterisation).
 PRINTER = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
@@ -41,12 +41,13 @@ def press_layout(tmp_path: Path, profiles: None) -> Callable[..., Path]:
     def make(profile: Path | None = PRINTER, standard: str = "PDF/X-1a:2001") -> Path:
         layout = tmp_path / "layout"
         shutil.copytree(LAYOUT, layout, dirs_exist_ok=True)
-        press = f"\npress:\n  standard: {standard}\n"
+        press = f"press:\n  standard: {standard}\n"
         if profile is not None:
             shutil.copy(profile, layout / "printer.icc")
             press += "  icc_profile: printer.icc\n"
-        with (layout / "templates.yaml").open("a", encoding="utf-8") as f:
-            f.write(press)
+        else:
+            press += "  icc_profile: null\n"
+        set_press(layout / "templates.yaml", press)
         return layout
     return make
 
