@@ -29,7 +29,15 @@ BREAKS = [
     ("text-margin", Spec(text_at_edge=True), {}),
     ("output-intent", Spec(intent=False), {}),
     ("pdfx-version", Spec(version=False), {}),
+    # The value the project wrote before: the standard's is PDF/X-1:2001, with conformance PDF/X-1a:2001.
+    ("pdfx-keys", Spec(version_keys=(("/GTS_PDFXVersion", "PDF/X-1a:2001"),
+                                     ("/GTS_PDFXConformance", "PDF/X-1a:2001"))), {}),
+    ("xmp-required", Spec(standard="PDF/X-4", xmp_drop=("xmpMM:DocumentID",)), {}),
+    ("info-xmp-agree", Spec(xmp_title="Another title"), {}),
+    ("output-profile", Spec(standard="PDF/X-4", intent_info="U.S. Web Coated (SWOP) v2"), {}),
+    ("subset-tags", Spec(same_tags=True), {}),
     ("transparency", Spec(alpha=True), {}),
+    ("blend-space", Spec(standard="PDF/X-4", alpha=True, page_group="DeviceRGB"), {}),
     ("no-encryption-js-forms", Spec(javascript=True), {}),
 ]
 
