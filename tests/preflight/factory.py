@@ -60,6 +60,7 @@ class Spec:
     same_tags: bool = False          # two faces, each tagged AAAAAA+ as reportlab tags them
     page_group: str | None = "DeviceCMYK"  # under PDF/X-4, the group of a page with transparency
     intent_info: str | None = None   # under PDF/X-4, an Info other than the profile's description
+    screen_profile: bool = False     # under PDF/X-4, an sRGB display profile in the OutputIntent
 
 
 def _font() -> str:
@@ -172,8 +173,8 @@ def _finish(path: Path, data: bytes, spec: Spec) -> Path:
                                    NameObject("/RegistryName"): TextStringObject("http://www.color.org")})
         if x4:
             profile = DecodedStreamObject()
-            profile.set_data(PROFILE.read_bytes())
-            profile[NameObject("/N")] = NumberObject(4)
+            profile.set_data(_srgb() if spec.screen_profile else PROFILE.read_bytes())
+            profile[NameObject("/N")] = NumberObject(3 if spec.screen_profile else 4)
             intent[NameObject("/DestOutputProfile")] = writer._add_object(profile)
             intent[NameObject("/Info")] = TextStringObject(spec.intent_info or PROFILE_DESCRIPTION)
         writer._root_object[NameObject("/OutputIntents")] = ArrayObject([writer._add_object(intent)])
@@ -199,6 +200,12 @@ def _finish(path: Path, data: bytes, spec: Spec) -> Path:
     with open(path, "wb") as fh:
         writer.write(fh)
     return path
+
+
+def _srgb() -> bytes:
+    from PIL import ImageCms
+
+    return bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
 
 
 def _xmp(spec: Spec, keys: dict[str, str]) -> str:
