@@ -64,9 +64,10 @@ class Spec:
 
 
 def _font() -> str:
-    if "Lato" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("Lato", str(FONTS / "Lato-Regular.ttf")))
-    return "Lato"
+    # reportlab's own TrueType font (the build registers "Lato" as one that tags its subsets)
+    if "FactoryLato" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("FactoryLato", str(FONTS / "Lato-Regular.ttf")))
+    return "FactoryLato"
 
 
 def _image(kind: str) -> tuple[ImageReader, float]:
