@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import struct
-import weakref
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..diagnostics import Sink, Span
@@ -44,7 +39,7 @@ def register_family(family: str, files: dict[str, str], fonts_dir: Path, span: S
         name = face_name(family, face)
         if name not in pdfmetrics.getRegisteredFontNames():
             try:
-                pdfmetrics.registerFont(TaggedFont(name, str(path)))
+                pdfmetrics.registerFont(TTFont(name, str(path)))
             except TTFError as exc:
                 sink.error(span, f"font file '{files[face]}' cannot be used: {exc}",
                            "bundle a TrueType (glyf) font; CFF/OpenType-PS fonts cannot be embedded")
@@ -59,53 +54,6 @@ def register_family(family: str, files: dict[str, str], fonts_dir: Path, span: S
                                       bold=face_name(family, "bold"), italic=face_name(family, "italic"),
                                       boldItalic=face_name(family, "bold_italic"))
     return paths
-
-
-class TaggedFont(TTFont):
-    """A TrueType face whose subsets are tagged by what they hold.
-
-    The PDF specification names an embedded subset ``TAG+Face``, the tag six capital letters
-    that differ between subsets. reportlab numbers its subsets instead (``SUBSETN``: 0 is
-    ``AAAAAA``), so every subset of every face of every document gets the same tag, and a RIP
-    or an imposition tool that merges files takes two different subsets for one. Here the tag
-    is drawn from a hash of the face's name and the subset's characters: the same subset
-    keeps its tag from build to build, and another subset has another one."""
-
-    def addObjects(self, doc: Any) -> None:  # noqa: N802 (reportlab's name)
-        subsets: list[list[int]] = self.state[doc].subsets
-        taken = _TAKEN.setdefault(doc, set())
-        tags = [_tag(self.face.name, subset, taken) for subset in subsets]
-        with _subset_tags(tags):
-            super().addObjects(doc)
-
-
-#: The tags given in each document, so two subsets of one file never share one.
-_TAKEN: weakref.WeakKeyDictionary[Any, set[bytes]] = weakref.WeakKeyDictionary()
-
-
-def _tag(face: bytes, subset: list[int], taken: set[bytes]) -> bytes:
-    """Six capital letters from a hash of the face and its subset's characters, drawn again
-    (deterministically) in the unlikely case the document already has them."""
-    seed = face + b"\0" + ",".join(map(str, subset)).encode("ascii")
-    for attempt in range(1000):
-        digest = hashlib.sha256(seed + attempt.to_bytes(2, "big")).digest()
-        tag = bytes(65 + b % 26 for b in digest[:6])
-        if tag not in taken:
-            taken.add(tag)
-            return tag
-    raise RuntimeError("no free subset tag")  # 1000 collisions among 26**6 tags: not this universe
-
-
-@contextlib.contextmanager
-def _subset_tags(tags: list[bytes]) -> Iterator[None]:
-    """reportlab's ``SUBSETN(n)``, read by ``addObjects`` as it names subset n, answering with
-    ``tags[n]`` while one face's subsets are written (a build writes one document at a time)."""
-    numbered = ttfonts.SUBSETN
-    ttfonts.SUBSETN = lambda n, *_: tags[n]
-    try:
-        yield
-    finally:
-        ttfonts.SUBSETN = numbered
 
 
 @cache

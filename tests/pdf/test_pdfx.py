@@ -187,3 +187,24 @@ def test_every_subset_has_its_own_tag_in_every_build(x1a: bytes) -> None:
 def test_no_page_carries_an_empty_transition(x1a: bytes, x4: bytes) -> None:
     for pdf in (x1a, x4, build(EDITION_2020, LAYOUT, "screen")):
         assert all("/Trans" not in page for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_tags_do_not_depend_on_who_registered_the_fonts(tmp_path: Path) -> None:
+    """The chart code registers the faces with reportlab as plain TrueType fonts when it measures
+    text before the engine has: the subsets are tagged all the same, with the same tags."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from reportlab.pdfbase import pdfmetrics; from reportlab.pdfbase.ttfonts import TTFont\n"
+        "for name, file in (('Lato', 'Lato-Regular'), ('Lato-Bold', 'Lato-Bold')):\n"
+        f"    pdfmetrics.registerFont(TTFont(name, str(Path({str(FONTS)!r}) / (file + '.ttf'))))\n"
+        "from renderer.build import Paths, render; from renderer.diagnostics import Sink\n"
+        f"r = render(Paths(Path({str(EDITION_2020)!r}), Path({str(LAYOUT)!r}), Path({str(FONTS)!r})), Sink(),"
+        " profile='screen')\n"
+        "sys.stdout.buffer.write(r.pdf)\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=300)
+    assert result.returncode == 0, result.stderr.decode()
+    assert subset_names(result.stdout) == subset_names(build(EDITION_2020, LAYOUT, "screen"))
+    assert not any(name.startswith("AAAAAA+") for name in subset_names(result.stdout))
