@@ -9,6 +9,11 @@ trailer ``/ID`` set to zeros, cut to 32 hex digits, and then written into those 
 (the place the PDF standard gives a file's identifier; reportlab writes a digest there, of
 the same length). The map records it under :data:`KEY`. The same inputs still give the same
 bytes, and two builds of different content have different ids.
+
+A press file's XMP names the same id as its version (``xmpMM:VersionID``, which PDF/X-4
+requires): the writer puts :func:`xmp_slot` of :data:`BLANK` there, left as zeros while the
+file is hashed and then filled in, like the trailer's (the XMP stream is not compressed, so
+the slot is the file's own bytes).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import re
 KEY = "build_id"  # the layout map's top-level key
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
 _ZERO = b"0" * 32
+BLANK = _ZERO.decode()  # the id written while the file is hashed
 _TAIL = 4096  # the trailer is at the end of the file
 
 
@@ -29,7 +35,15 @@ def stamp(pdf: bytes) -> tuple[bytes, str]:
         raise ValueError("the PDF has no trailer /ID to write its build id into")
     blank = _with_id(pdf, at, _ZERO)
     build_id = hashlib.sha256(blank).hexdigest()[:32]
-    return _with_id(blank, at, build_id.encode()), build_id
+    stamped = _with_id(blank, at, build_id.encode())
+    stamped = stamped.replace(xmp_slot(BLANK).encode(), xmp_slot(build_id).encode(), 1)
+    return stamped, build_id
+
+
+def xmp_slot(build_id: str) -> str:
+    """The XMP property that carries ``build_id`` (the same length whatever the id, so filling
+    it moves nothing)."""
+    return f"<xmpMM:VersionID>{build_id}</xmpMM:VersionID>"
 
 
 def read(pdf: bytes) -> str | None:

@@ -18,6 +18,18 @@ FONTS = ROOT / "fonts"
 EDITION_2022 = ROOT / "content" / "2022"
 EDITION_2020 = ROOT / "content" / "2020"
 
+#: Where the project's layout/templates.yaml starts its press: block (the file's last).
+PRESS_BLOCK = "\npress:"
+
+
+def set_press(templates: Path, block: str) -> None:
+    """Give the copy of ``templates.yaml`` at ``templates`` another press: block (``block``
+    starts with ``press:``), in place of the project's."""
+    text = templates.read_text(encoding="utf-8")
+    assert PRESS_BLOCK in text, "layout/templates.yaml no longer ends with its press: block"
+    templates.write_text(text[:text.index(PRESS_BLOCK)] + "\n" + block, encoding="utf-8")
+
+
 MANIFEST = """\
 title: Test Report
 organisation: Test Organisation

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 from reportlab.platypus import Image as RLImage
 
@@ -107,9 +108,10 @@ class TaggedImage(RLImage):
 def compose(block: Image, ctx: ComposeContext) -> list[Flowable]:
     path = _placed_file(block, ctx)
     width = ctx.width if block.width == "full" else (ctx.width - ctx.theme.layout.gutter) / 2
-    pixels = prepare(path, ctx.theme.profile.separates_pictures, ctx.theme.icc_profile)
+    pixels = prepare(path, ctx.theme.profile, ctx.theme.icc_profile)
     figure = ctx.tags.add("Figure", alt=block.alt)
-    img = TaggedImage(pixels if pixels is not None else str(path), figure)
+    img: Picture | TaggedImage = (Picture(pixels, figure) if isinstance(pixels, ImageReader)
+                                  else TaggedImage(pixels if pixels is not None else str(path), figure))
     img.drawHeight = width * img.imageHeight / img.imageWidth
     img.drawWidth = width
     ppi = img.imageWidth / (width / 72)
@@ -126,6 +128,28 @@ def compose(block: Image, ctx: ComposeContext) -> list[Flowable]:
     look = ctx.look("image", Spacing)
     stack.spaceBefore, stack.spaceAfter = look.space_before, look.space_after
     return [stack]
+
+
+class Picture(Flowable):
+    """A picture drawn from a reader prepared for it (a CMYK picture with its soft mask), which
+    reportlab's ``Image`` cannot take: it opens its own reader from a file."""
+
+    def __init__(self, reader: ImageReader, node: Node) -> None:
+        super().__init__()
+        self.reader, self.node = reader, node
+        self.imageWidth, self.imageHeight = reader.getSize()
+        self.drawWidth, self.drawHeight = float(self.imageWidth), float(self.imageHeight)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
+        return self.drawWidth, self.drawHeight
+
+    def draw(self) -> None:
+        tags = tags_of(self.canv)
+        if tags is None:
+            self.canv.drawImage(self.reader, 0, 0, self.drawWidth, self.drawHeight, mask="auto")
+            return
+        with tags.content(self.canv, self.node):
+            self.canv.drawImage(self.reader, 0, 0, self.drawWidth, self.drawHeight, mask="auto")
 
 
 def _placed_file(block: Image, ctx: ComposeContext) -> Path:

@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..model.edition import Edition
 from ..source_date import source_date
+from .subsets import write_fonts
 
 
 def canvas_options(edition: Edition, version: str, initial_font: str) -> dict[str, Any]:
@@ -48,6 +49,7 @@ def make_canvasmaker(when: float, prepare: Callable[[Canvas], None] | None = Non
 
     def make(*args: Any, **kwargs: Any) -> Canvas:
         canvas = Canvas(*args, **{**kwargs, **options})
+        _hook_document(canvas)
         if prepare is not None:
             prepare(canvas)
         stamp = TimeStamp(invariant=1)
@@ -57,6 +59,26 @@ def make_canvasmaker(when: float, prepare: Callable[[Canvas], None] | None = Non
         return canvas
 
     return make
+
+
+def _hook_document(canvas: Canvas) -> None:
+    """Two things reportlab's document writes are mended as it writes them: every page got a
+    page-transition dictionary, empty unless a transition was asked for (``/Trans << >>``, a
+    presentation effect that says nothing), dropped as the document takes each page; and every
+    font subset was tagged ``AAAAAA+``, tagged by what it holds instead (``subsets.py``)."""
+    doc = getattr(canvas, "_doc")  # noqa: B009 (private, not in the reportlab stubs)
+    document_class = type(doc)
+
+    def add_page(self: Any, page: Any) -> None:
+        if page.Trans is not None and not page.Trans.dict:
+            page.Trans = None
+        document_class.addPage(self, page)
+
+    def get_pdf_data(self: Any, *args: Any) -> Any:
+        write_fonts(self)
+        return document_class.GetPDFData(self, *args)
+
+    doc.__class__ = type("Document", (document_class,), {"addPage": add_page, "GetPDFData": get_pdf_data})
 
 
 TEMP_SUFFIX = ".impact-report-tmp"  # .<name>.<random>.impact-report-tmp: a file being written

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..profiles import choose
+from . import pdfx
 from .model import Check, Document
 from .walker import Event, scale_of
 
@@ -224,22 +225,26 @@ def pdfx_version(doc: Document) -> Result:
 
 
 def transparency(doc: Document) -> Result:
-    info = doc.reader.trailer.get("/Info")
-    version = str(info.get_object().get("/GTS_PDFXVersion", "")) if info is not None else ""
-    if version.startswith("PDF/X-4"):
+    rules = pdfx.claimed(doc)
+    version = str(pdfx.info(doc).get("/GTS_PDFXVersion", ""))
+    if rules.transparency if rules is not None else version.startswith("PDF/X-4"):
         return  # PDF/X-4 allows live transparency
+    name = rules.name if rules is not None else "PDF/X-1a"
     for i in _pages(doc):
+        group = doc.reader.pages[i].get("/Group")
+        if group is not None and str(group.get_object().get("/S")) == "/Transparency":
+            yield i + 1, f"a transparency group on the page: {name} allows no transparency"
         res = doc.reader.pages[i].get("/Resources")
-        for name, gs in ((res.get_object() if res else {}).get("/ExtGState") or {}).items():
+        for name_, gs in ((res.get_object() if res else {}).get("/ExtGState") or {}).items():
             gs = gs.get_object()
             alpha = min(float(gs.get("/CA", 1)), float(gs.get("/ca", 1)))
             blend = str(gs.get("/BM", "/Normal"))
             smask = str(gs.get("/SMask", "/None"))
             if alpha < 1 or blend not in ("/Normal", "/Compatible") or smask != "/None":
-                yield i + 1, f"transparency ({name}): PDF/X-1a allows none"
+                yield i + 1, f"transparency ({name_}): {name} allows none"
         for e in doc.events[i]:
             if e.kind == "image" and "/SMask" in e.values[0]:
-                yield i + 1, f"image {e.name} has a soft mask: PDF/X-1a allows no transparency"
+                yield i + 1, f"image {e.name} has a soft mask: {name} allows no transparency"
 
 
 def forbidden(doc: Document) -> Result:
@@ -290,7 +295,15 @@ CHECKS: tuple[Check, ...] = (
     Check("text-margin", "error", "text clear of the trim by the safe margin", text_margin),
     Check("output-intent", "error", "a PDF/X OutputIntent", output_intent),
     Check("pdfx-version", "error", "identified as PDF/X, Trapped key set", pdfx_version),
+    Check("pdfx-keys", "error", "the standard's exact version keys, PDF version and file ID", pdfx.pdfx_keys),
+    Check("xmp-required", "error", "the XMP identification and keys the standard requires", pdfx.xmp_required),
+    Check("info-xmp-agree", "error", "document information and XMP say the same", pdfx.info_xmp_agree),
+    Check("output-profile", "error", "the OutputIntent's profile: CMYK output, as its Info and identifier say",
+          pdfx.output_profile),
+    Check("subset-tags", "error", "a distinct six-letter tag for every font subset", pdfx.subset_tags,
+          press_only=False),
     Check("transparency", "error", "no transparency in PDF/X-1a", transparency),
+    Check("blend-space", "error", "transparency blended in CMYK (a page group) under PDF/X-4", pdfx.blend_space),
     Check("no-encryption-js-forms", "error", "no encryption, JavaScript or form fields", forbidden, press_only=False),
     Check("page-count", "warning", "page count a multiple of 4 for saddle stitch", page_count),
     Check("annotations", "warning", "no annotations on press pages", link_annotations),

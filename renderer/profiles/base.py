@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Literal, Protocol
 
+from .standards import STANDARDS, Standard
+
 #: Room outside the bleed for crop marks and the slug line, on a press sheet.
 MARKS_AREA = 36.0
 #: How far backgrounds run past the page's edge when there is no sheet (cut off by the page).
 EDGE_BLEED = 9.0
-#: The PDF version each standard is based on (ISO 15930-1: PDF 1.3; ISO 15930-7: PDF 1.6).
-PDF_VERSIONS: dict[str, tuple[int, int]] = {"PDF/X-1a:2001": (1, 3), "PDF/X-4": (1, 6)}
 
 
 class PressSettings(Protocol):
@@ -33,9 +33,9 @@ class PressSettings(Protocol):
     @property
     def standard(self) -> str: ...
     @property
-    def output_condition(self) -> str: ...
+    def output_condition(self) -> str | None: ...
     @property
-    def output_condition_info(self) -> str: ...
+    def output_condition_info(self) -> str | None: ...
     @property
     def registry(self) -> str: ...
 
@@ -122,9 +122,20 @@ class OutputProfile:
         return self._press.standard if self._press is not None else None
 
     @property
+    def rules(self) -> Standard | None:
+        """The row of the PDF/X standard the file is written to; ``None``: no standard."""
+        return STANDARDS[self._press.standard] if self._press is not None else None
+
+    @property
     def pdf_version(self) -> tuple[int, int] | None:
-        """The version the standard requires; ``None`` leaves reportlab's own."""
-        return PDF_VERSIONS[self.standard] if self.standard is not None else None
+        """The version the standard is based on; ``None`` leaves reportlab's own."""
+        return self.rules.pdf_version if self.rules is not None else None
+
+    @property
+    def live_transparency(self) -> bool:
+        """Whether pictures keep their transparency: always on screen, and in print only
+        under a standard that allows it (PDF/X-4); else they are flattened on paper white."""
+        return self.rules.transparency if self.rules is not None else not self.separates_pictures
 
     def geometry(self, trim_width: float, trim_height: float) -> Geometry:
         press = self._press

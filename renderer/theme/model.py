@@ -268,15 +268,16 @@ class Press:
     registration: bool = field(default=False, metadata={"doc": "registration targets beside the marks"})
     slug: bool = field(default=True, metadata={"doc": "a slug line with title, date and page"})
     standard: Literal["PDF/X-1a:2001", "PDF/X-4"] = field(default="PDF/X-1a:2001", metadata={
-        "doc": "PDF/X-1a:2001 (needs no profile file) or PDF/X-4 (needs icc_profile)"})
-    output_condition: str = field(default="CGATS TR 001", metadata={
-        "doc": "registered characterization, e.g. 'CGATS TR 001' (US offset) or 'FOGRA39'"})
-    output_condition_info: str = field(default="U.S. Web Coated (SWOP) v2 characterization data, CGATS TR 001",
-                                       metadata={"doc": "a human-readable description of the printing condition"})
-    registry: str = field(default="http://www.color.org", metadata={"doc": "where the characterization is registered"})
+        "doc": "PDF/X-1a:2001 (transparency flattened) or PDF/X-4 (live transparency; embeds icc_profile)"})
     icc_profile: str | None = field(default=None, metadata={
-        "doc": "the printer's CMYK output profile, in layout/: RGB pictures are separated with it; "
-               "PDF/X-4 embeds it and needs it"})
+        "doc": "the printer's CMYK output profile, in layout/: RGB pictures are separated with it, and the "
+               "OutputIntent describes it (PDF/X-4 embeds it and needs it)"})
+    output_condition: str | None = field(default=None, metadata={
+        "doc": "the registered characterization, e.g. 'CGATS TR 006' or 'FOGRA39'; default: the one the "
+               "profile names as its characterization target, else 'Custom' (no profile: 'CGATS TR 001')"})
+    output_condition_info: str | None = field(default=None, metadata={
+        "doc": "the printing condition in words; default: the profile's description"})
+    registry: str = field(default="http://www.color.org", metadata={"doc": "where the characterization is registered"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FONTS, LAYOUT, ROOT, body_page
+from tests.conftest import FONTS, LAYOUT, ROOT, body_page, set_press
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -117,7 +118,12 @@ def test_check_for_the_press_wants_pictures_it_can_separate(edition: Callable[..
     root = edition(body_page("{type: image, src: photo.png, alt: a photo}"))
     Image.new("RGB", (2000, 1000), "navy").save(root / "photo.png")
     assert run("check", str(root), *paths()).returncode == 0
-    press = run("check", str(root), "--profile", "press", *paths())
+    # The project's layout names the CMYK profile it ships: an RGB picture separates with no setup.
+    assert run("check", str(root), "--profile", "press", *paths()).returncode == 0
+    layout = tmp_path / "layout"
+    shutil.copytree(LAYOUT, layout)
+    set_press(layout / "templates.yaml", "press:\n  icc_profile: null\n")
+    press = run("check", str(root), "--profile", "press", "--layout", str(layout), "--fonts", str(FONTS))
     assert press.returncode == 1
     assert "00-page.yaml:3:" in press.stderr and "image 'photo.png' is RGB" in press.stderr
 

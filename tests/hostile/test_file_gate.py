@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EDITION_2022, FONTS, LAYOUT, ROOT
+from tests.conftest import EDITION_2022, FONTS, LAYOUT, ROOT, set_press
 from tests.hostile.test_bad_inputs import MANIFEST, PAGE, both
 
 #: Runs ``impact-report`` with an audit hook that writes the real path of every opened file to
@@ -104,6 +104,11 @@ CHART_BLOCK = ("  - type: figure\n", "  - {type: chart, kind: bar, title: x, fro
 PRESS = "press:\n  standard: PDF/X-4\n  icc_profile: printer.icc\n"
 
 
+def press(block: str) -> Callable[[Path], None]:
+    """The copy's templates.yaml with ``block`` as its press: settings."""
+    return lambda root: set_press(root / "layout/templates.yaml", block)
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -164,12 +169,11 @@ CASES = [
          "theme.yaml:6", "font file 'Lato-Bold.ttf' is not a regular file"),
     Case("font is a sparse 1.5 GB file", sparse("fonts/Lato-Black.ttf"), 1, "theme.yaml:6",
          "font file 'Lato-Black.ttf' is 1,610,612,736 bytes"),
-    Case("printer profile links out", both(edit("layout/templates.yaml", "templates:\n", PRESS + "templates:\n"),
+    Case("printer profile links out", both(press(PRESS),
          link("layout/printer.icc", "{outside}/printer.icc")), 1, "templates.yaml:", "ICC profile 'printer.icc' is "
          "a link that leads outside", "press"),
-    Case("printer profile is a sparse 1.5 GB file", both(edit("layout/templates.yaml", "templates:\n", PRESS
-         + "templates:\n"), sparse("layout/printer.icc")), 1, "templates.yaml:", "ICC profile 'printer.icc' is "
-         "1,610,612,736 bytes", "press"),
+    Case("printer profile is a sparse 1.5 GB file", both(press(PRESS), sparse("layout/printer.icc")), 1,
+         "templates.yaml:", "ICC profile 'printer.icc' is 1,610,612,736 bytes", "press"),
 ]
 
 

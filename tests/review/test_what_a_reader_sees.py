@@ -15,7 +15,7 @@ from PIL import Image
 from renderer.build import Paths, build
 from renderer.diagnostics import Sink
 from renderer.review import DiffResult, Side, diff, render_json, render_terminal
-from tests.conftest import EDITION_2022, FONTS, LAYOUT, body_page, write_edition
+from tests.conftest import EDITION_2022, FONTS, LAYOUT, body_page, set_press, write_edition
 
 from .conftest import render
 
@@ -249,8 +249,8 @@ def test_printer_profile_replaced_is_a_layout_change_naming_it(tmp_path: Path) -
     def press(name: str, profile: bytes) -> Path:
         copy = copy_of_2022(tmp_path / name)
         (copy.root / "layout" / "printer.icc").write_bytes(profile)
-        with (copy.root / "layout" / "templates.yaml").open("a", encoding="utf-8") as f:
-            f.write("\npress:\n  standard: PDF/X-1a:2001\n  icc_profile: printer.icc\n")
+        set_press(copy.root / "layout" / "templates.yaml",
+                  "press:\n  standard: PDF/X-1a:2001\n  icc_profile: printer.icc\n")
         (copy.edition / "images").mkdir()
         Image.new("RGB", (600, 400), (40, 160, 90)).save(copy.edition / "images" / "team.png")
         copy.edit("content/2022/11-team-adam.yaml", "blocks:\n",

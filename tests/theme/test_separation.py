@@ -17,7 +17,7 @@ from PIL import Image
 from renderer.build import Paths, render
 from renderer.diagnostics import Sink
 from renderer.preflight import preflight
-from tests.conftest import FONTS, LAYOUT, body_page, errors_of
+from tests.conftest import FONTS, LAYOUT, body_page, errors_of, set_press
 
 #: A CMYK output profile from Debian's libgs-common (Artifex's SWOP characterisation).
 PRINTER = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
@@ -41,12 +41,13 @@ def press_layout(tmp_path: Path, profiles: None) -> Callable[..., Path]:
     def make(profile: Path | None = PRINTER, standard: str = "PDF/X-1a:2001") -> Path:
         layout = tmp_path / "layout"
         shutil.copytree(LAYOUT, layout, dirs_exist_ok=True)
-        press = f"\npress:\n  standard: {standard}\n"
+        press = f"press:\n  standard: {standard}\n"
         if profile is not None:
             shutil.copy(profile, layout / "printer.icc")
             press += "  icc_profile: printer.icc\n"
-        with (layout / "templates.yaml").open("a", encoding="utf-8") as f:
-            f.write(press)
+        else:
+            press += "  icc_profile: null\n"
+        set_press(layout / "templates.yaml", press)
         return layout
     return make
 
@@ -257,3 +258,79 @@ def preflight_findings(pdf: bytes):  # type: ignore[no-untyped-def]
         f.write(pdf)
         f.flush()
         return preflight(Path(f.name)).findings
+
+
+SHIPPED = LAYOUT / "press" / "CGATS_TR006_300.icc"
+
+
+def see_through() -> Image.Image:
+    """Transparent on the left, opaque red on the right, a half-transparent band between."""
+    im = Image.new("RGBA", (300, 100), (0, 0, 0, 0))
+    im.paste((200, 0, 0, 128), (100, 0, 200, 100))
+    im.paste((200, 0, 0, 255), (200, 0, 300, 100))
+    return im
+
+
+def test_under_pdfx4_transparency_stays_live_in_a_cmyk_page_group(edition: Callable[..., Path],
+                                                                   press_layout: Callable[..., Path]) -> None:
+    pdf, sink = press_build(picture_edition(edition, see_through), press_layout(SHIPPED, "PDF/X-4"))
+    assert pdf is not None, errors_of(sink)
+    (image,) = images(pdf)
+    assert image["/ColorSpace"] == "/DeviceCMYK"
+    mask = image["/SMask"].get_object()
+    assert mask["/ColorSpace"] == "/DeviceGray"
+    alpha = np.frombuffer(mask.get_data(), dtype=np.uint8).reshape(100, 300)
+    assert list(alpha[50, [50, 150, 250]]) == [0, 128, 255]
+    assert pixels(image)[50, 250][1] > 200  # the red is still separated: mostly magenta
+    page = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
+    group = page["/Group"]
+    assert (group["/S"], group["/CS"]) == ("/Transparency", "/DeviceCMYK")
+    assert "transparency" not in {f.check for f in preflight_findings(pdf)}
+
+
+def test_under_pdfx1a_the_same_picture_is_flattened_and_no_page_is_grouped(edition: Callable[..., Path],
+                                                                            press_layout: Callable[..., Path]) -> None:
+    pdf, sink = press_build(picture_edition(edition, see_through), press_layout(SHIPPED, "PDF/X-1a:2001"))
+    assert pdf is not None, errors_of(sink)
+    (image,) = images(pdf)
+    assert "/SMask" not in image
+    assert list(pixels(image)[50, 50]) == [0, 0, 0, 0]  # paper white
+    assert all("/Group" not in page for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def photograph(size: tuple[int, int] = (600, 400)) -> Image.Image:
+    """Smooth tones with grain, as a photograph has (a flat test card would compress to nothing)."""
+    w, h = size
+    rng = np.random.default_rng(7)
+    y, x = np.mgrid[0:h, 0:w]
+    base = np.stack([120 + 80 * np.sin(x / 37), 110 + 70 * np.cos(y / 23), 90 + 60 * np.sin((x + y) / 51)], -1)
+    grain = rng.normal(0, 12, (h, w, 3))
+    return Image.fromarray(np.clip(base + grain, 0, 255).astype(np.uint8), "RGB")
+
+
+def test_a_separated_photograph_is_stored_as_a_cmyk_jpeg(edition: Callable[..., Path],
+                                                         press_layout: Callable[..., Path]) -> None:
+    root = edition(body_page("{type: image, src: photo.jpg, alt: a photo}"))
+    photograph().save(root / "photo.jpg", quality=90)
+    pdf, sink = press_build(root, press_layout(SHIPPED))
+    assert pdf is not None, errors_of(sink)
+    (image,) = images(pdf)
+    assert image["/Filter"] in ("/DCTDecode", ["/DCTDecode"]) and image["/ColorSpace"] == "/DeviceCMYK"
+    # The compression is not what a proof shows: the JPEG's colours are the separation's, closely.
+    from PIL import ImageCms
+    exact = ImageCms.profileToProfile(Image.open(root / "photo.jpg").convert("RGB"),
+                                      ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(str(SHIPPED)),
+                                      renderingIntent=ImageCms.Intent.PERCEPTUAL, outputMode="CMYK")
+    stored_pixels = np.asarray(Image.open(io.BytesIO(image._data)).convert("CMYK"), dtype=float)
+    assert np.abs(stored_pixels - np.asarray(exact, dtype=float)).mean() < 3  # of 255, per plane
+    import zlib
+    assert len(image._data) < len(zlib.compress(exact.tobytes(), 9)) / 2  # what Flate stored before
+
+
+def test_a_cmyk_jpeg_goes_in_as_it_came(edition: Callable[..., Path], press_layout: Callable[..., Path]) -> None:
+    root = edition(body_page("{type: image, src: photo.jpg, alt: a photo}"))
+    photograph().convert("CMYK").save(root / "photo.jpg", quality=85)
+    pdf, sink = press_build(root, press_layout(SHIPPED))
+    assert pdf is not None, errors_of(sink)
+    (image,) = images(pdf)
+    assert image._data == (root / "photo.jpg").read_bytes()
