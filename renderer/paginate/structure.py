@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFString
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject, PDFObjectReference, PDFString
 
 from ..blocks.tags import Annotation, Marked, Node, Tags
 
@@ -24,7 +24,8 @@ def write_structure(canvas: Any, tags: Tags) -> None:
     order: list[tuple[Node, Node | None]] = []
     _number(tags.root, None, names, order)
     for node, parent in order:
-        doc.Reference(_element(node, parent, names), names[id(node)])
+        doc.Reference(_Element(node, names[id(parent)] if parent is not None else "StructTreeRoot", names),
+                      names[id(node)])
     parent_tree = PDFDictionary({"Nums": PDFArray(_parent_nums(tags, names))})
     root = PDFDictionary({
         "Type": PDFName("StructTreeRoot"), "K": PDFArray([PDFObjectReference(names[id(tags.root)])]),
@@ -49,44 +50,55 @@ def _number(node: Node, parent: Node | None, names: dict[int, str], order: list[
             _number(kid, node, names, order)
 
 
-def _page(index: int) -> PDFObjectReference:
-    return PDFObjectReference(f"Page{index + 1}")  # reportlab's names for its pages
+class _Element(PDFObject):
+    """One structure element, formatted straight to bytes: a report has one per paragraph,
+    cell and list item (34,000 in a long one), and reportlab's general dictionary formatting
+    cost a second and a half for those."""
+
+    def __init__(self, node: Node, parent: str, names: dict[int, str]) -> None:
+        self.node, self.parent, self.names = node, parent, names
+
+    def format(self, document: Any) -> bytes:
+        numbers = document.idToObjectNumberAndVersion
+
+        def ref(name: str) -> str:
+            number, version = numbers[name]
+            return f"{number} {version} R"
+
+        node = self.node
+        first = next((k.page for k in node.kids if isinstance(k, (Marked, Annotation))), None)
+        kids: list[str] = []
+        for kid in node.kids:
+            if isinstance(kid, Node):
+                kids.append(ref(self.names[id(kid)]))
+            elif isinstance(kid, Marked):
+                kids.append(str(kid.mcid) if kid.page == first else
+                            f"<< /Type /MCR /Pg {ref(_page(kid.page))} /MCID {kid.mcid} >>")
+            else:
+                kids.append(f"<< /Type /OBJR /Pg {ref(_page(kid.page))} /Obj {ref('Annot.' + kid.name)} >>")
+        out = [f"<< /Type /StructElem /S /{node.role} /P {ref(self.parent)}"]
+        if first is not None:
+            out.append(f" /Pg {ref(_page(first))}")
+        if kids:
+            out.append(f" /K {kids[0]}" if len(kids) == 1 else f" /K [{' '.join(kids)}]")
+        attributes = []
+        if node.scope is not None:
+            attributes.append(f"/Scope /{node.scope}")
+        if node.row_span > 1:
+            attributes.append(f"/RowSpan {node.row_span}")
+        if node.col_span > 1:
+            attributes.append(f"/ColSpan {node.col_span}")
+        if attributes:
+            out.append(f" /A << /O /Table {' '.join(attributes)} >>")
+        head = "".join(out).encode("ascii")
+        texts = b"".join(b" /" + key.encode() + b" " + PDFString(value).format(document)
+                         for key, value in (("Alt", node.alt), ("Lang", node.lang), ("ID", node.id))
+                         if value is not None)
+        return head + texts + b" >>"
 
 
-def _element(node: Node, parent: Node | None, names: dict[int, str]) -> PDFDictionary:
-    d: dict[str, Any] = {"Type": PDFName("StructElem"), "S": PDFName(node.role)}
-    d["P"] = PDFObjectReference(names[id(parent)]) if parent is not None else PDFObjectReference("StructTreeRoot")
-    first = next((k.page for k in node.kids if isinstance(k, (Marked, Annotation))), None)
-    if first is not None:
-        d["Pg"] = _page(first)
-    kids: list[Any] = []
-    for kid in node.kids:
-        if isinstance(kid, Node):
-            kids.append(PDFObjectReference(names[id(kid)]))
-        elif isinstance(kid, Marked):
-            kids.append(kid.mcid if kid.page == first else PDFDictionary(
-                {"Type": PDFName("MCR"), "Pg": _page(kid.page), "MCID": kid.mcid}))
-        else:
-            kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Pg": _page(kid.page),
-                                       "Obj": PDFObjectReference(f"Annot.{kid.name}")}))
-    if kids:
-        d["K"] = PDFArray(kids) if len(kids) > 1 else kids[0]
-    if node.alt is not None:
-        d["Alt"] = PDFString(node.alt)
-    if node.lang is not None:
-        d["Lang"] = PDFString(node.lang)
-    if node.id is not None:
-        d["ID"] = PDFString(node.id)
-    attributes: dict[str, Any] = {}
-    if node.scope is not None:
-        attributes["Scope"] = PDFName(node.scope)
-    if node.row_span > 1:
-        attributes["RowSpan"] = node.row_span
-    if node.col_span > 1:
-        attributes["ColSpan"] = node.col_span
-    if attributes:
-        d["A"] = PDFDictionary({"O": PDFName("Table"), **attributes})
-    return PDFDictionary(d)
+def _page(index: int) -> str:
+    return f"Page{index + 1}"  # reportlab's names for its pages
 
 
 def _parent_nums(tags: Tags, names: dict[int, str]) -> list[Any]:
