@@ -176,7 +176,7 @@ class ChartBox(Flowable):
 
 def compose(block: Chart, ctx: ComposeContext) -> list[Flowable]:
     height = block.height or ctx.theme.data.charts.heights.get(block.kind, 180.0)
-    spec = chart_spec(block, ctx.edition, ctx.width, height, ctx.theme.text)
+    spec = chart_spec(block, ctx.edition, ctx.width, height, ctx.text)
     name = "chart-" + slug(block.id)
     ctx.charts.append(ChartRequest(name, block, ctx.width, height, ChartJob(name, spec, chart_look(ctx.theme))))
     box = ChartBox(plain_paragraph(block.title, "chart.title", ctx), name, ctx.width, height,

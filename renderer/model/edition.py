@@ -33,9 +33,14 @@ class Manifest:
     author: str | None = field(default=None, metadata={"doc": "PDF author; default: organisation"})
     subject: str | None = field(default=None, metadata={"doc": "PDF subject"})
     keywords: tuple[str, ...] = field(default=(), metadata={"doc": "PDF keywords"})
-    language: str = field(default="en-US", metadata={"doc": "language tag of the text"})
+    language: str = field(default="en-US", metadata={
+        "doc": "language tag of the text (BCP 47: en-US, de-DE, fr): its quotes, hyphenation and the PDF's /Lang"})
     pages: tuple[str, ...] = field(metadata={"doc": "page files in this folder, in order"})
     field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, metadata={"internal": True})
+
+    def span_of(self, name: str) -> Span:
+        """Where one key's value is written (the manifest's own span when it is not)."""
+        return next((s for k, s in self.field_spans if k == name), self.span)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

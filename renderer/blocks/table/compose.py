@@ -11,8 +11,8 @@ from ...theme.model import TableLook
 from ...theme.styles import table_paint
 from ..base import ComposeContext, block_ref
 from ..markup import MARKUP_STYLES, paragraph, plain_paragraph
-from ..text import TextFlow, plain
-from ..typeset import width_of
+from ..text import TextFlow
+from ..typeset import Run, width_of
 from .grid import BodyRow, Cell, Grid, HeaderCell
 from .model import Table
 from .split import CaptionedTable
@@ -58,10 +58,11 @@ def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, c
     para = ctx.theme.styles.para(style + ".number" if numeric else style)
     if isinstance(value, Decimal) and numeric:
         return Cell(format_number(value, table.fmt(i)), para)  # type: ignore[arg-type]
-    text = ctx.theme.text(str(value))
+    text = ctx.text(str(value))
     if width_of(text, para.fontName, para.fontSize) <= room:
         return Cell(text, para)
-    return Cell(plain(text, para), para)
+    return Cell(TextFlow([Run(text, para.fontName, para.fontSize, para.textColor,
+                             hyphens=ctx.hyphens(para.name))], para), para)
 
 
 def _header(table: Table, ctx: ComposeContext) -> tuple[list[HeaderCell], int]:
