@@ -50,6 +50,9 @@ class PageFile:
     yaml_name = "page"
     span: Span
     template: TemplateName = field(default="body", metadata={"doc": "page template from layout/templates.yaml"})
+    expect_pages: int = field(default=1, metadata={
+        "min": 1, "max": 100_000,
+        "doc": "the pages its blocks are meant to fill: running over onto more is warned about"})
     blocks: tuple[Block, ...] = field(metadata={"doc": "the page's blocks, top to bottom"})
 
 
@@ -61,6 +64,7 @@ class Page:
     template: TemplateName
     blocks: tuple[Block, ...]
     span: Span
+    expect_pages: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +182,7 @@ def _load_page(root: Path, name: str, manifest: Manifest, sink: Sink, limits: So
         page = read_dataclass(PageFile, node, sink)
     except Invalid:
         return None
-    return Page(shown, page.template, page.blocks, page.span)
+    return Page(shown, page.template, page.blocks, page.span, page.expect_pages)
 
 
 def _with_ids(pages: tuple[Page, ...], sink: Sink) -> tuple[Page, ...]:

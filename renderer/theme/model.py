@@ -168,6 +168,8 @@ class ChartTokens:
     font_size: float = field(metadata=TYPE)
     title_size: float = field(metadata=TYPE)
     heights: dict[str, float] = field(metadata={"above": 0, "max": PAGE["max"]})
+    map_regions: tuple[str, ...] = field(default=(), metadata={
+        "doc": "state map: the regions (USPS codes) drawn even where the content has no value for them"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

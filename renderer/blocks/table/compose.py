@@ -39,7 +39,7 @@ def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     keys = [row.key for row in table.rows] + (["total"] if table.total else [])
     caption_style = "table.caption"
     flowable = CaptionedTable(plain_paragraph(table.caption, caption_style, ctx), grid, keys,
-                              lambda: plain_paragraph(table.caption + " (continued)", caption_style, ctx),
+                              lambda: plain_paragraph(f"{table.short_caption} {continued(ctx)}", caption_style, ctx),
                               styles.para(caption_style).spaceAfter)
     rows_ref = [(row.key, str(row.cells[0]), row.span.line) for row in table.rows]
     if table.total:
@@ -50,6 +50,15 @@ def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     if table.note:
         out.append(paragraph(table.note, "table.note", ctx))
     return out
+
+
+#: "(continued)" in the languages the report's quotes know; English for the rest.
+CONTINUED = {"de": "(Fortsetzung)", "fr": "(suite)", "es": "(continuación)", "it": "(continua)",
+             "nl": "(vervolg)", "pt": "(continuação)"}
+
+
+def continued(ctx: ComposeContext) -> str:
+    return CONTINUED.get(ctx.language.split("-")[0].lower(), "(continued)")
 
 
 def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, ctx: ComposeContext) -> Cell:
