@@ -15,7 +15,7 @@ from typing import Literal
 from reportlab.platypus import Flowable
 
 from ..charts import ChartJob, ChartLook, ChartSpec, Series, alt_text
-from ..charts.statemap import known_region, region_hints
+from ..charts.regions import known_region, region_hints
 from ..diagnostics import Span, did_you_mean
 from ..model.block import Block, block_model, slug
 from ..model.edition import Edition

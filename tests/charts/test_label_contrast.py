@@ -5,7 +5,6 @@ keeps "No data" apart from the lightest class."""
 from __future__ import annotations
 
 import dataclasses
-import math
 from pathlib import Path
 
 from renderer.charts import Series
