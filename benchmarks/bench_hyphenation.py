@@ -27,18 +27,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build(code: Path, layout: Path, output: Path) -> float:
-    """One build of ``code``'s 2022 edition in a fresh process from the package in ``code``;
-    its wall time."""
+def build(code: Path, layout: Path, output: Path) -> tuple[float, float]:
+    """One build of ``code``'s 2022 edition in a fresh process from the package in ``code``:
+    its wall time and its processor time (user and system; on a shared machine the steadier
+    of the two, since waiting for the processor does not count)."""
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=str(code))
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "renderer", "build", str(code / "content" / "2022"), "-o",
-                           str(output), "--layout", str(layout), "--fonts", str(ROOT / "fonts"), "--quiet"],
-                          cwd=code, env=env, capture_output=True, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "renderer", "build", str(code / "content" / "2022"), "-o",
+                             str(output), "--layout", str(layout), "--fonts", str(ROOT / "fonts"), "--quiet"],
+                            cwd=code, env=env, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(f"build from {code} failed:\n{proc.stderr}")
-    return seconds
+    if status != 0:
+        raise SystemExit(f"build from {code} failed:\n{proc.stderr.read() if proc.stderr else ''}")
+    return seconds, usage.ru_utime + usage.ru_stime
 
 
 def without_hyphenation(tmp: Path) -> Path:
@@ -67,18 +69,21 @@ def main() -> None:
             output.parent.mkdir(parents=True)
             build(code, layout, output)
             build(code, layout, output)
-        times: dict[str, list[float]] = {label: [] for label in cases}
+        times: dict[str, list[tuple[float, float]]] = {label: [] for label in cases}
         order = list(cases)
         for n in range(args.rounds):
             for label in order if n % 2 == 0 else reversed(order):
                 times[label].append(build(*cases[label]))
-    medians = {label: statistics.median(t) for label, t in times.items()}
-    for label, t in times.items():
-        print(f"{label:16} median {medians[label]:.3f} s  (min {min(t):.3f}, max {max(t):.3f}, {len(t)} runs)")
-    off = medians["hyphenation off"]
-    print(f"hyphenation costs {100 * (medians['hyphenation on'] / off - 1):+.1f}% of the warm build")
-    if "code before" in medians:
-        print(f"against the code before: {100 * (medians['hyphenation on'] / medians['code before'] - 1):+.1f}%")
+    for k, what in ((0, "wall"), (1, "processor")):
+        medians = {label: statistics.median(t[k] for t in runs) for label, runs in times.items()}
+        for label, runs in times.items():
+            values = [t[k] for t in runs]
+            print(f"{what:9} {label:16} median {medians[label]:.3f} s  (min {min(values):.3f}, "
+                  f"max {max(values):.3f}, {len(values)} runs)")
+        on, off = medians["hyphenation on"], medians["hyphenation off"]
+        print(f"{what:9} hyphenation costs {100 * (on / off - 1):+.1f}% of the warm build")
+        if "code before" in medians:
+            print(f"{what:9} against the code before: {100 * (on / medians['code before'] - 1):+.1f}%")
 
 
 if __name__ == "__main__":
