@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+from reportlab.rl_config import overlapAttachedSpace
 
 from ..blocks.base import ComposeContext, compose_block
 from ..model.edition import Edition, Page
@@ -32,18 +33,20 @@ class PushDown(Flowable):
     the foot of the page (covers, closing pages: ``valign: bottom`` in the template).
 
     The frame puts each block's space before it (this one stands before the first, so the
-    first's too) and its space after it, but the last block's space after is not room it
-    needs: the last block's foot lands on the foot of the text area."""
+    first's too) and its space after it, the two overlapping between blocks as reportlab's
+    ``overlapAttachedSpace`` says (the larger of the two, by default); the last block's space
+    after is not room it needs: the last block's foot lands on the foot of the text area."""
 
     def __init__(self, following: list[Flowable]) -> None:
         super().__init__()
         self.following = following
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        used = 0.0
-        last = len(self.following) - 1
-        for i, f in enumerate(self.following):
-            used += f.wrap(aw, ah)[1] + f.getSpaceBefore() + (f.getSpaceAfter() if i < last else 0.0)
+        used = after = 0.0
+        for f in self.following:
+            before = f.getSpaceBefore()
+            used += f.wrap(aw, ah)[1] + (max(before - after, 0.0) if overlapAttachedSpace else before) + after
+            after = f.getSpaceAfter()
         self.width, self.height = aw, max(0.0, ah - used)
         return self.width, self.height
 

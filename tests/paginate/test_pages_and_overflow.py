@@ -107,8 +107,11 @@ def test_the_cover_blocks_end_on_the_foot_of_the_text_area_whatever_the_first_bl
     margins = theme.template("cover").margins
     assert margins is not None
     # a call-to-action panel first: it has space above it, which the push to the foot left out
-    cover = body_page("{type: cta, title: A panel, text: With space above it}", LONG.replace("* 60", "* 6"),
+    # then blocks whose spaces overlap (a subtitle's 8 pt below, a panel's 10 pt above: 10 between)
+    cover = body_page("{type: cta, title: A panel, text: With space above it}",
                       "{type: paragraph, style: title, text: The Title}",
+                      "{type: paragraph, style: subtitle, text: A subtitle}",
+                      "{type: cta, title: Another panel, text: Ten points above}",
                       "{type: paragraph, style: kicker, text: Published}", template="cover")
     root = write_edition(tmp_path / "ed", {"00.yaml": cover, "01.yaml": body_page("{type: paragraph, text: x}")})
     rendering, sink = render_edition(root)
