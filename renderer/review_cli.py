@@ -88,6 +88,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
         print(f"impact-report preview: {exc}", file=sys.stderr)
         return 2
     if not args.quiet:
+        for path, name in zip(result.pages, result.names):
+            print(f"{path.name}: {name}", file=sys.stderr)
         print(f"wrote {len(result.pages)} pages and {result.contact_sheet}", file=sys.stderr)
     return 0
 

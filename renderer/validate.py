@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from .blocks import HANDLERS, CheckContext, check_block
+from .blocks.base import check_language
 from .diagnostics import Sink, Span, did_you_mean
 from .load import SourceLimits
 from .model.block import Block, walk
@@ -39,6 +40,7 @@ def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Si
     check_declared(theme, sink)
     quantities = collect_quantities(edition.blocks(), sink)
     ctx = CheckContext(edition, quantities, theme, sink)
+    check_language(edition.manifest.language, edition.manifest.span_of("language"), sink)
     for page in edition.pages:
         if page.template not in theme.layout.templates:
             sink.error(page.span, f"template '{page.template}' is not defined in layout/templates.yaml",

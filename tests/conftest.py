@@ -114,3 +114,17 @@ def straight_quotes(text: str) -> str:
 
 def errors_of(sink: Sink) -> list[str]:
     return [d.render() for d in sink.errors]
+
+
+def poppler_text(pdf: bytes) -> list[str]:
+    """The text of each page as poppler's pdftotext reads it (``-layout``: one printed line a
+    line, a hyphen at a line's end kept), an extractor independent of the engine."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "in.pdf"
+        path.write_bytes(pdf)
+        out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], check=True,
+                             capture_output=True, text=True).stdout
+    return out.split("\f")[:-1] if out.endswith("\f") else out.split("\f")

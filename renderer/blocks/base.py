@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Generic, Protocol, TypeVar
 
 from reportlab.platypus import Flowable
 
-from ..diagnostics import Sink
+from ..diagnostics import Sink, Span
 from ..model.block import Block, add_block_model
 from ..model.edition import Edition
 from ..model.numbers import Quantity
@@ -17,6 +18,7 @@ from ..theme.model import Look
 from ..theme.styles import StyleSheet
 from .sources import BlockRef, Sources
 from .tags import Tags
+from .typeset.hyphenate import Hyphenation, Hyphenator, dictionary_for
 
 B = TypeVar("B", bound=Block)
 L = TypeVar("L", bound=Look)
@@ -64,6 +66,23 @@ class ComposeContext:
     sink: Sink | None = None  # for what only the placed size shows (a picture's resolution)
     sources: Sources = field(default_factory=Sources)  # where each flowable came from
     tags: Tags = field(default_factory=lambda: Tags(False))  # the structure tree (tagged PDF)
+    lang: str = ""  # the language of the block being composed: its own, its container's or the edition's
+    hyphenation: Hyphenation | None = None  # None: words break only where content put soft hyphens
+
+    @property
+    def language(self) -> str:
+        return self.lang or self.edition.manifest.language
+
+    def hyphens(self, style_name: str) -> Hyphenator | None:
+        """The hyphenator for text in ``style_name`` in this block's language, or None when
+        that text is not hyphenated (the layout says so, or there is no dictionary for it)."""
+        if self.hyphenation is None or not self.theme.styles.hyphenates(style_name):
+            return None
+        return self.hyphenation.for_language(self.language)
+
+    def text(self, text: str, before: str = "") -> str:
+        """Content text set as its language prints it (quotes, punctuation spacing)."""
+        return self.theme.text(text, before, self.language)
 
     @property
     def styles(self) -> StyleSheet:
@@ -78,8 +97,7 @@ class ComposeContext:
         return found
 
     def narrower(self, width: float) -> ComposeContext:
-        return ComposeContext(self.edition, self.theme, self.quantities, width, self.charts, self.toc_entries,
-                              self.sink, self.sources, self.tags)
+        return replace(self, width=width)  # the lists of charts and contents entries stay shared
 
 
 Check = Callable[[Any, CheckContext], None]
@@ -109,18 +127,37 @@ def register(name: str, model: type[B], check: Check, compose: Compose, *, style
 
 
 def check_block(block: Block, ctx: CheckContext) -> None:
+    if block.lang is not None:
+        check_language(block.lang, block.span_of("lang"), ctx.sink)
     HANDLERS[type(block)].check(block, ctx)
     for child in block.children():
         check_block(child, ctx)
 
 
 def compose_block(block: Block, ctx: ComposeContext) -> list[Flowable]:
-    """Compose one block and tag every flowable with the block it came from."""
-    flowables = HANDLERS[type(block)].compose(block, ctx)
+    """Compose one block, in its own language if it names one, and tag every flowable with
+    the block it came from."""
+    if block.lang and block.lang != ctx.lang:
+        ctx = replace(ctx, lang=block.lang)
+    differs = ctx.language != ctx.edition.manifest.language
+    with ctx.tags.language(ctx.language if differs else None):  # its elements say so (/Lang)
+        flowables = HANDLERS[type(block)].compose(block, ctx)
     ref = block_ref(block)
     for f in flowables:
         ctx.sources.note(f, block=ref)
     return flowables
+
+
+_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
+
+
+def check_language(tag: str, span: Span, sink: Sink) -> None:
+    """A language tag is BCP 47's shape (``de``, ``de-DE``, ``pt-BR``); one that pyphen has
+    no dictionary for is set, but not hyphenated, which the designer is told."""
+    if not _TAG.match(tag):
+        sink.error(span, f"language '{tag}' is not a language tag", "write it as BCP 47 does: en-US, de-DE, fr, pt-BR")
+    elif dictionary_for(tag) is None:
+        sink.warning(span, f"no hyphenation dictionary for language '{tag}': its text is not hyphenated")
 
 
 def block_ref(block: Block, rows: Iterable[tuple[str, str, int]] = ()) -> BlockRef:

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable
 
 from ..charts import ChartJob, ChartLook, ChartSpec, Series, alt_text
 from ..charts.kinds import KINDS
+from ..charts.regions import known_region, region_hints
 from ..diagnostics import Span, did_you_mean
 from ..model.block import Block, slug
 from ..model.edition import Edition
@@ -115,6 +116,31 @@ def check(block: Chart, ctx: CheckContext) -> None:
     series = len(src.columns) if src else 1
     if KINDS[block.kind].one_series and series != 1:
         ctx.sink.error(block.span_of("kind"), f"a {block.kind} chart shows one series; {series} columns given")
+    if block.kind == "state_map":
+        _check_regions(block, ctx)
+
+
+def _check_regions(block: Chart, ctx: CheckContext) -> None:
+    """A state map's label that names no region it knows is warned about at its line: it would
+    go to the "not on the map" note, where a misspelt state is easily missed."""
+    if block.data:
+        places: list[tuple[str, Span]] = [(p.label, p.span) for p in block.data]
+    else:
+        src = block.from_table
+        table = _table(ctx.edition, src.table) if src else None
+        if src is None or table is None:
+            return
+        wanted = set(src.rows)
+        places = [(str(r.cells[0]), r.span) for r in table.rows if r.cells and (not wanted or r.key in wanted)]
+    charts = ctx.theme.data.charts
+    for code in charts.map_regions:
+        if not known_region(code):
+            ctx.sink.error(charts.span, f"charts: map_regions: '{code}' is not a region of the state map",
+                           *region_hints(code))
+    for label, span in places:
+        if not known_region(label):
+            ctx.sink.warning(span, f"state map: '{label}' is not a region the map knows; it is listed under the "
+                             "map as not on it", *region_hints(label))
 
 
 def chart_spec(block: Chart, edition: Edition, width: float, height: float,
@@ -151,7 +177,7 @@ def chart_look(theme: Theme) -> ChartLook:
         font_names=tuple((f, theme.font(f)) for f in faces),
         series_colors=tuple(hx(c) for c in tokens.series), text=hx(tokens.text), muted=hx(tokens.muted),
         grid=hx(tokens.grid), background=hx(tokens.background), ramp=tuple(hx(c) for c in tokens.ramp),
-        font_size=tokens.font_size, title_size=tokens.title_size)
+        font_size=tokens.font_size, title_size=tokens.title_size, regions=tokens.map_regions)
 
 
 class ChartBox(Flowable):
@@ -180,7 +206,7 @@ class ChartBox(Flowable):
 
 def compose(block: Chart, ctx: ComposeContext) -> list[Flowable]:
     height = block.height or ctx.theme.data.charts.heights.get(block.kind, 180.0)
-    spec = chart_spec(block, ctx.edition, ctx.width, height, ctx.theme.text)
+    spec = chart_spec(block, ctx.edition, ctx.width, height, ctx.text)
     name = "chart-" + slug(block.id)
     ctx.charts.append(ChartRequest(name, block, ctx.width, height, ChartJob(name, spec, chart_look(ctx.theme))))
     alt = block.alt or alt_text(spec, block.title)

@@ -7,6 +7,8 @@ tag or entity written in content can be interpreted.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 
@@ -14,7 +16,7 @@ from ..diagnostics import Span, did_you_mean
 from ..model.markup import Inline, Link, MarkupError, Styled, Text, parse, refs
 from ..model.numbers import format_quantity
 from .base import CheckContext, ComposeContext
-from .text import TextFlow, plain
+from .text import TextFlow
 from .typeset import Run
 
 #: The styles text in the inline markup may be set in besides its own (a link's colour):
@@ -40,13 +42,14 @@ def runs(text: str, style: ParagraphStyle, ctx: ComposeContext) -> list[Run]:
     """The runs of checked content text set in ``style``."""
     out: list[Run] = []
     _collect(parse(text), style, ctx, False, False, None, out)
-    return out
+    hyphens = ctx.hyphens(style.name)
+    return [replace(r, hyphens=hyphens) for r in out] if hyphens is not None else out
 
 
 def link_run(text: str, url: str, style: ParagraphStyle, colour: Color, ctx: ComposeContext) -> Run:
     """A link set in ``style`` and ``colour``; a printed page has nothing to click, so a
     profile without links keeps the colour only."""
-    return Run(ctx.theme.text(text), style.fontName, style.fontSize, colour, url if ctx.theme.profile.links else None)
+    return Run(ctx.text(text), style.fontName, style.fontSize, colour, url if ctx.theme.profile.links else None)
 
 
 def paragraph(text: str, style_name: str, ctx: ComposeContext, role: str | None = "P") -> TextFlow:
@@ -59,7 +62,9 @@ def paragraph(text: str, style_name: str, ctx: ComposeContext, role: str | None 
 def plain_paragraph(text: str, style_name: str, ctx: ComposeContext, role: str | None = "P") -> TextFlow:
     """Text taken literally (no markup at all): labels, captions, cells; tagged as
     :func:`paragraph` is."""
-    return plain(ctx.theme.text(text), ctx.theme.styles.para(style_name), ctx.tags.add(role) if role else None)
+    style = ctx.theme.styles.para(style_name)
+    return TextFlow([Run(ctx.text(text), style.fontName, style.fontSize, style.textColor,
+                         hyphens=ctx.hyphens(style_name))], style, ctx.tags.add(role) if role else None)
 
 
 def _collect(items: tuple[Inline, ...], style: ParagraphStyle, ctx: ComposeContext, bold: bool, italic: bool,
@@ -71,7 +76,7 @@ def _collect(items: tuple[Inline, ...], style: ParagraphStyle, ctx: ComposeConte
             _collect(item.children, style, ctx, bold, italic, item.url, out)
         else:
             if isinstance(item, Text):
-                text = ctx.theme.text(item.text, out[-1].text if out else "")
+                text = ctx.text(item.text, out[-1].text if out else "")
             else:
                 text = format_quantity(ctx.quantities[item.key])
             font = ctx.theme.styles.variant(style.fontName, bold, italic) if bold or italic else style.fontName

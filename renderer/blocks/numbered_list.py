@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from reportlab.platypus import Flowable
 
 from ..model.block import Block
+from ..theme.fonts import ink_middle, x_height
 from ..theme.model import ListLook
 from .base import CheckContext, ComposeContext, register
 from .boxes import Row
 from .markup import MARKUP_STYLES, check_text, paragraph, plain_paragraph
+from .text import TextFlow
+from .typeset import Run
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,14 +51,30 @@ def compose(block: ListBlock, ctx: ComposeContext) -> list[Flowable]:
     out: list[Flowable] = []
     listed = ctx.tags.add("L")
     for i, item in enumerate(block.items):
-        marker = f"{block.start + i}" if block.numbered else "•"
         with ctx.tags.inside(listed.add("LI")):
-            label = plain_paragraph(marker, "list.number", ctx, role="Lbl")
+            label = (plain_paragraph(f"{block.start + i}", "list.number", ctx, role="Lbl") if block.numbered
+                     else bullet(ctx))
             body = paragraph(item, "list.item", ctx, role="LBody")
         row = Row([label, body], 4, fixed_first=width)
         row.spaceAfter = look.item_space_after
         out.append(row)
     return out
+
+
+BULLET = "\u2022"
+
+
+def bullet(ctx: ComposeContext) -> TextFlow:
+    """The bullet, its ink centred on the middle of the x-height of the item's first line
+    (a bullet set on the item's baseline in a larger size would sit below or above it)."""
+    mark, item = ctx.theme.styles.para("list.number"), ctx.theme.styles.para("list.item")
+    middle = ink_middle(mark.fontName, BULLET)
+    # Both first baselines stand one font size under the row's top; lift the bullet's to
+    # where its ink's middle meets the middle of the item's x-height.
+    rise = 0.0 if middle is None else (mark.fontSize - item.fontSize + x_height(item.fontName) * item.fontSize / 2
+                                       - middle * mark.fontSize)
+    return TextFlow([Run(BULLET, mark.fontName, mark.fontSize, mark.textColor, rise=rise)], mark,
+                    ctx.tags.add("Lbl"))
 
 
 register("list", ListBlock, check, compose, styles=("list.number", "list.item", *MARKUP_STYLES), looks=("list",))

@@ -75,6 +75,7 @@ class Tags:
         self._keys = 0  # parent-tree keys are shared by pages and annotations, in drawing order
         self._in_artifact = False
         self._notes = 0
+        self._lang: str | None = None
 
     # -- compose: the tree ------------------------------------------------------------------
     @property
@@ -83,7 +84,19 @@ class Tags:
 
     def add(self, role: str, **attrs: Any) -> Node:
         """A new element as the last kid of the one compose is inside."""
-        return self.current.add(role, **attrs)
+        node = self.current.add(role, **attrs)
+        if self._lang is not None:
+            node.lang = self._lang
+        return node
+
+    @contextmanager
+    def language(self, lang: str | None) -> Iterator[None]:
+        """Elements added inside are in ``lang`` (None: in the document's language)."""
+        saved, self._lang = self._lang, lang
+        try:
+            yield
+        finally:
+            self._lang = saved
 
     @contextmanager
     def inside(self, node: Node) -> Iterator[Node]:

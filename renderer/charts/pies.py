@@ -51,8 +51,10 @@ def paint(sk: Sketch, spec: ChartSpec) -> None:
     labels, values, colours, shares = found
     total = sum(values, Decimal(0))
     diameter = min(spec.height - 4, spec.width * (0.42 if spec.width < 300 else 0.46))
-    r = diameter / 2
-    cx, cy = r + 1, spec.height / 2
+    # Shares that no ink reads on their slice go outside the circle: it shrinks to make room.
+    margin = _outside_margin(sk, colours, shares)
+    r = diameter / 2 - margin
+    cx, cy = margin + r + 1, spec.height / 2
     ring = r * 0.36 if spec.kind == "donut" else None
     _slices(sk, cx, cy, r, ring, values, total, colours, shares)
     if ring is not None and spec.format == "number":
@@ -61,7 +63,7 @@ def paint(sk: Sketch, spec: ChartSpec) -> None:
     notes = shares if spec.format == "number" else ("",) * len(values)
     entries = [Entry(c, label, format_value(v, spec.format), note)
                for c, label, v, note in zip(colours, labels, values, notes)]
-    x = cx + r + GAP
+    x = cx + r + margin + GAP
     draw_list(sk, entries, x, min(spec.width, x + LEGEND_MAX), spec.height)
 
 
@@ -82,10 +84,22 @@ def _slices(sk: Sketch, cx: float, cy: float, r: float, ring: float | None, valu
         w = sk.m.width(share, "bold", size)
         x, y = cx + label_r * math.cos(mid), cy + label_r * math.sin(mid)
         inner = r - ring if ring is not None else 0.0
-        if ink and _inside_slice((x - w / 2 - 2, y - cap / 2 - 2, x + w / 2 + 2, y + cap / 2 + 2),
-                                 cx, cy, inner, r, angle - sweep, angle):
+        if ink is None:  # outside, beyond the slice's middle, in ink on the background
+            out = r + 3 + math.hypot(w / 2 + 2, cap / 2 + 2)
+            x, y = cx + out * math.cos(mid), cy + out * math.sin(mid)
+            sk.text(x, y - cap / 2, share, face="bold", size=size, color=sk.look.text, ha="center")
+        elif _inside_slice((x - w / 2 - 2, y - cap / 2 - 2, x + w / 2 + 2, y + cap / 2 + 2),
+                           cx, cy, inner, r, angle - sweep, angle):
             sk.text(x, y - cap / 2, share, face="bold", size=size, color=ink, ha="center")
         angle -= sweep
+
+
+def _outside_margin(sk: Sketch, colours: list[str], shares: tuple[str, ...]) -> float:
+    """Room around the circle for the shares that go outside it (none: no room)."""
+    cap = sk.m.cap("bold", sk.size)
+    outside = [math.hypot(sk.m.width(share, "bold", sk.size) / 2 + 2, cap / 2 + 2)
+               for colour, share in zip(colours, shares) if sk.ink_on(colour) is None]
+    return 2 * max(outside) + 3 if outside else 0.0
 
 
 def _inside_slice(box: tuple[float, float, float, float], cx: float, cy: float, inner: float, outer: float,

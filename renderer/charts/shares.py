@@ -33,19 +33,25 @@ def paint(sk: Sketch, spec: ChartSpec) -> None:
         if bar_h >= 12 or size - 0.5 < MIN_SIZE:
             break
         size -= 0.5
-    bar_h = max(bar_h, 4.0)
-    top = spec.height
-    y = top - bar_h
-    x = 0.0
     cap = sk.m.cap("bold", size)
     drawn = [i for i, v in enumerate(values) if v > 0]
+    # Shares that no ink reads on their part stand over the bar, in ink on the background.
+    above = cap + 4 if any(sk.ink_on(colours[i]) is None for i in drawn) else 0.0
+    bar_h = max(bar_h - above, 4.0)
+    top = spec.height - above
+    y = top - bar_h
+    x = 0.0
     for i in drawn:
         width = float(values[i] / total) * spec.width
         gap = SEPARATOR if i != drawn[-1] else 0.0
         sk.rect(x, y, width - gap, bar_h, colours[i])
         ink = sk.ink_on(colours[i])
-        if ink and sk.m.width(shares[i], "bold", size) + 6 <= width - gap and bar_h >= cap + 4:
+        fits = sk.m.width(shares[i], "bold", size) + 6 <= width - gap
+        if ink and fits and bar_h >= cap + 4:
             sk.text(x + (width - gap) / 2, y + (bar_h - cap) / 2, shares[i], face="bold", size=size,
                     color=ink, ha="center")
+        elif ink is None and fits:
+            sk.text(x + (width - gap) / 2, top + 3, shares[i], face="bold", size=size, color=sk.look.text,
+                    ha="center")
         x += width
     draw_flow(sk, items, 0.0, y - GAP, spec.width, size)

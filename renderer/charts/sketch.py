@@ -33,10 +33,11 @@ class Sketch:
         self.size = look.font_size
 
     # -- shapes ----------------------------------------------------------------------------
-    def rect(self, x: float, y: float, w: float, h: float, fill: str) -> None:
+    def rect(self, x: float, y: float, w: float, h: float, fill: str, edge: str | None = None,
+             edge_width: float = 0.0) -> None:
         if w > 0 and h > 0:
-            self.ax.add_patch(Rectangle((x, y), w, h, facecolor=fill, edgecolor="none", linewidth=0,
-                                        clip_on=False))
+            self.ax.add_patch(Rectangle((x, y), w, h, facecolor=fill, edgecolor=edge or "none",
+                                        linewidth=edge_width if edge else 0, joinstyle="miter", clip_on=False))
 
     def rects(self, boxes: Sequence[tuple[float, float, float, float, str]]) -> None:
         """Many filled rectangles (x, y, w, h, fill) as one artist: a waffle's hundred squares
@@ -83,10 +84,13 @@ class Sketch:
 
     # -- colour ----------------------------------------------------------------------------
     def ink_on(self, fill: str) -> str | None:
-        """Text colour for a label on ``fill``, or None when neither ink nor white reaches 4.5:1
-        (the label then goes outside the shape)."""
+        """Text colour for a label on ``fill``: the chart's ink or white, whichever contrasts
+        more, or the chart's background; None when none reaches 4.5:1 (the label then goes
+        outside the shape, in ink on the background)."""
         colour = text_on(fill, self.look.text)
-        return colour if contrast(colour, fill) >= MIN_CONTRAST else None
+        if contrast(colour, fill) >= MIN_CONTRAST:
+            return colour
+        return self.look.background if contrast(self.look.background, fill) >= MIN_CONTRAST else None
 
     def colour(self, i: int) -> str:
         colours = self.look.series_colors

@@ -43,6 +43,7 @@ class ChartLook:
     ramp: tuple[str, ...]  # light to dark, for the state map
     font_size: float
     title_size: float
+    regions: tuple[str, ...] = ()  # state map: regions drawn even without data (the layout's map_regions)
 
     def font(self, face: str) -> str:
         """The reportlab name of a face; a missing face falls back to the regular one."""

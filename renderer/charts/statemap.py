@@ -11,25 +11,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .colour import mix
+from .regions import COLS, ROWS, TILES
 from .spec import ChartSpec
 from .text import format_value
 
 if TYPE_CHECKING:  # drawn on only when a chart is drawn, with matplotlib imported
     from .sketch import Sketch
 
-# (column, row) with row 0 at the top: 11 columns by 8 rows.
-TILES: dict[str, tuple[int, int]] = {
-    "AK": (0, 0), "ME": (10, 0),
-    "VT": (9, 1), "NH": (10, 1),
-    **{s: (c, 2) for c, s in enumerate(("WA", "ID", "MT", "ND", "MN", "IL", "WI", "MI", "NY", "RI", "MA"))},
-    **{s: (c, 3) for c, s in enumerate(("OR", "NV", "WY", "SD", "IA", "IN", "OH", "PA", "NJ", "CT"))},
-    **{s: (c, 4) for c, s in enumerate(("CA", "UT", "CO", "NE", "MO", "KY", "WV", "VA", "MD", "DE"))},
-    **{s: (c + 1, 5) for c, s in enumerate(("AZ", "NM", "KS", "AR", "TN", "NC", "SC", "DC"))},
-    **{s: (c + 3, 6) for c, s in enumerate(("OK", "LA", "MS", "AL", "GA"))},
-    "HI": (0, 7), "TX": (3, 7), "FL": (8, 7), "PR": (10, 7),
-}
-COLS, ROWS = 11, 8
 GAP_RATIO = 0.08  # gap between tiles, of the tile pitch
 CLASSES = 5
 
@@ -84,17 +72,27 @@ def paint(sk: Sketch, spec: ChartSpec) -> None:
     top = (spec.height + ROWS * pitch) / 2  # centred: a narrow box leaves height to spare
     bounds = breaks(list(data.values()))
     fills = ramp_for(sk.look.ramp, len(bounds))
-    empty = mix(sk.look.grid, sk.look.background, 0.55)
+    # "No data" is no fill at all: the background inside a hairline, which no class of the
+    # ramp (however light) is mistaken for.
+    empty = sk.look.background
+    shown = set(data) | {c.strip().upper() for c in sk.look.regions if c.strip().upper() in TILES}
     tiles = []
+    missing = False
     for code, (col, row) in TILES.items():
+        if code not in shown:
+            continue  # only the regions with data, and those the layout always draws
         x, y = left + col * pitch, top - (row + 1) * pitch + (pitch - tile)
         value = data.get(code)
-        fill = fills[class_of(value, bounds)] if value is not None and bounds else empty
-        tiles.append((x, y, tile, tile, fill))
-        _tile_text(sk, x, y, tile, code, value, fill, spec)
+        if value is not None and bounds:
+            tiles.append((x, y, tile, tile, fills[class_of(value, bounds)]))
+            _tile_text(sk, x, y, tile, code, value, tiles[-1][4], spec)
+        else:
+            missing = True
+            _no_data(sk, x, y, tile)
+            _tile_text(sk, x, y, tile, code, None, empty, spec, sk.look.muted)
     sk.rects(tiles)  # drawn under the text: matplotlib draws patches before text
     _legend(sk, left + pitch, top - pitch + (pitch - tile), 9 * pitch - pitch * GAP_RATIO, tile,
-            bounds, fills, empty if len(data) < len(TILES) else None, spec)
+            bounds, fills, missing, spec)
     if off_grid:
         note = "Not on the map: " + ", ".join(f"{label} {format_value(v, spec.format)}" for label, v in off_grid)
         size = sk.size - 1
@@ -103,10 +101,21 @@ def paint(sk: Sketch, spec: ChartSpec) -> None:
                 size=size, color=sk.look.muted)
 
 
+def _no_data(sk: Sketch, x: float, y: float, w: float, h: float | None = None) -> None:
+    """A region without a value: the background, outlined in the grid's colour."""
+    h = w if h is None else h
+    inset = NO_DATA_EDGE / 2
+    sk.rect(x + inset, y + inset, w - 2 * inset, h - 2 * inset, sk.look.background, edge=sk.look.muted,
+            edge_width=NO_DATA_EDGE)
+
+
+NO_DATA_EDGE = 0.75
+
+
 def _tile_text(sk: Sketch, x: float, y: float, tile: float, code: str, value: Decimal | None,
-               fill: str, spec: ChartSpec) -> None:
+               fill: str, spec: ChartSpec, colour: str | None = None) -> None:
     """The code, and the value under it when the tile is big enough; white or ink by contrast."""
-    ink = sk.ink_on(fill) or sk.look.text
+    ink = colour or sk.ink_on(fill) or sk.look.text
     size = min(sk.size, tile * 0.36)
     cap = sk.m.cap("bold", size)
     vsize = size - 1.5
@@ -121,20 +130,25 @@ def _tile_text(sk: Sketch, x: float, y: float, tile: float, code: str, value: De
 
 
 def _legend(sk: Sketch, x: float, y: float, width: float, height: float, bounds: list[Decimal],
-            fills: list[str], empty: str | None, spec: ChartSpec) -> None:
-    """Swatches in a row with their lower bounds under them, in the grid's top-left gap."""
-    entries = [(fill, format_value(b, spec.format) + "+") for b, fill in zip(bounds, fills)]
-    if empty is not None:
-        entries.append((empty, "No data"))
+            fills: list[str], missing: bool, spec: ChartSpec) -> None:
+    """Swatches in a row with their lower bounds under them, in the grid's top-left gap; the
+    "No data" swatch, when a region drawn has none, stands apart from the classes."""
+    entries: list[tuple[str | None, str]] = [(fill, format_value(b, spec.format) + "+")
+                                             for b, fill in zip(bounds, fills)]
+    if missing:
+        entries.append((None, "No data"))
     if not entries:
         return
     size = sk.size - 1
     cap = sk.m.cap("regular", size)
-    step = min(width / len(entries), 56.0)
+    step = min(width / (len(entries) + (0.25 if missing else 0.0)), 56.0)
     swatch_h = min(9.0, height - cap - 8)
     top = y + height - (height - swatch_h - 4 - cap) / 2
     for i, (fill, label) in enumerate(entries):
-        sx = x + i * step
-        sk.rect(sx, top - swatch_h, step - 2, swatch_h, fill)
+        sx = x + i * step + (step * 0.25 if fill is None else 0.0)  # a gap before "No data"
+        if fill is None:
+            _no_data(sk, sx, top - swatch_h, step - 2, swatch_h)
+        else:
+            sk.rect(sx, top - swatch_h, step - 2, swatch_h, fill)
         label = sk.m.truncate(label, "regular", size, step - 2)
         sk.text(sx, top - swatch_h - 4 - cap, label, size=size, color=sk.look.muted)

@@ -25,6 +25,8 @@ class Block:
 
     span: Span
     id: str = field(default="", metadata={"doc": "stable id (lowercase-with-dashes), unique in the edition"})
+    lang: str | None = field(default=None, metadata={
+        "doc": "language of the block's text, a BCP 47 tag (de-DE, fr); default: the manifest's (or its container's)"})
     field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, metadata={"internal": True})
 
     def span_of(self, name: str) -> Span:
@@ -56,7 +58,7 @@ class Block:
         """The block's content as flat text by field, for reviewers' content-level diffs."""
         out: dict[str, str] = {}
         for f in dataclasses.fields(self):
-            if f.name in ("span", "field_spans", "id"):
+            if f.name in ("span", "field_spans", "id", "lang"):
                 continue
             value = getattr(self, f.name)
             if value is None or value == () or _holds_blocks(value):

@@ -33,9 +33,14 @@ class Manifest:
     author: str | None = field(default=None, metadata={"doc": "PDF author; default: organisation"})
     subject: str | None = field(default=None, metadata={"doc": "PDF subject"})
     keywords: tuple[str, ...] = field(default=(), metadata={"doc": "PDF keywords"})
-    language: str = field(default="en-US", metadata={"doc": "language tag of the text"})
+    language: str = field(default="en-US", metadata={
+        "doc": "language tag of the text (BCP 47: en-US, de-DE, fr): its quotes, hyphenation and the PDF's /Lang"})
     pages: tuple[str, ...] = field(metadata={"doc": "page files in this folder, in order"})
     field_spans: tuple[tuple[str, Span], ...] = field(default=(), compare=False, metadata={"internal": True})
+
+    def span_of(self, name: str) -> Span:
+        """Where one key's value is written (the manifest's own span when it is not)."""
+        return next((s for k, s in self.field_spans if k == name), self.span)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,6 +50,9 @@ class PageFile:
     yaml_name = "page"
     span: Span
     template: TemplateName = field(default="body", metadata={"doc": "page template from layout/templates.yaml"})
+    expect_pages: int = field(default=1, metadata={
+        "min": 1, "max": 100_000,
+        "doc": "the pages its blocks are meant to fill: running over onto more is warned about"})
     blocks: tuple[Block, ...] = field(metadata={"doc": "the page's blocks, top to bottom"})
 
 
@@ -56,6 +64,7 @@ class Page:
     template: TemplateName
     blocks: tuple[Block, ...]
     span: Span
+    expect_pages: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +182,7 @@ def _load_page(root: Path, name: str, manifest: Manifest, sink: Sink, limits: So
         page = read_dataclass(PageFile, node, sink)
     except Invalid:
         return None
-    return Page(shown, page.template, page.blocks, page.span)
+    return Page(shown, page.template, page.blocks, page.span, page.expect_pages)
 
 
 def _with_ids(pages: tuple[Page, ...], sink: Sink) -> tuple[Page, ...]:

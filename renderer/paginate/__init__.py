@@ -13,6 +13,7 @@ from typing import Any
 from .. import charts
 from ..blocks.base import ComposeContext, ContentsLine
 from ..blocks.tags import Tags
+from ..blocks.typeset.hyphenate import Hyphenation, Rules
 from ..diagnostics import Sink
 from ..gate import MAX_BYTES, read_regular
 from ..layoutmap import LayoutMap
@@ -41,7 +42,9 @@ class Rendering:
 def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], sink: Sink, *,
              canvasmaker: Callable[..., Any], meta: dict[str, Any], chart_cache: Path | None,
              strict: bool = False, chart_pool: Any = None) -> Rendering | None:
-    ctx = ComposeContext(edition, theme, quantities, theme.frame_width, sink=sink, tags=Tags(theme.profile.tagged))
+    hyphenation = hyphenation_of(theme, chart_cache)
+    ctx = ComposeContext(edition, theme, quantities, theme.frame_width, sink=sink, hyphenation=hyphenation,
+                         tags=Tags(theme.profile.tagged))
     story = build_story(edition, theme, ctx)
     # Charts are drawn (or read from the cache) while the pages are laid out: layout only
     # needs each chart's box.
@@ -64,12 +67,26 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
         sink.error(req.block.span, f"chart '{req.block.short_name}' could not be drawn ({exc})",
                    "check its values and height")
         return None
+    if hyphenation is not None:
+        hyphenation.save()
     _check_expectations(doc, sink, strict)
     if sink.errors:
         return None
     layout = doc.layout_map.finish(look_digest(theme), content_snapshot(edition), look_snapshot(theme),
                                    tuple(d.render() for d in sink.warnings))
     return Rendering(out.getvalue(), layout, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
+
+
+def hyphenation_of(theme: Theme, cache: Path | None) -> Hyphenation | None:
+    """The build's hyphenation under the layout's rules (None when the layout turns it off);
+    words' break points are remembered in the build's cache folder, beside the charts'."""
+    typography = theme.data.typography
+    rules = typography.hyphenation if typography is not None else None
+    if rules is not None and not rules.enabled:
+        return None
+    if rules is None:
+        return Hyphenation(Rules(), cache)
+    return Hyphenation(Rules(rules.min_word, rules.before, rules.after, rules.consecutive), cache)
 
 
 def look_digest(theme: Theme) -> str:

@@ -15,11 +15,13 @@ from ..blocks.sources import BlockRef, HeadingMark, Source, Sources
 from ..blocks.tags import Tags
 from ..blocks.text import TextFlow
 from ..diagnostics import Sink, Span
-from ..model.edition import Edition
+from ..model.edition import Edition, Page
 from ..theme import Theme
 from ..theme.running import fit_running, running_text
+from .labels import add_page_labels
 from .marks import draw_crop_marks, draw_registration, draw_slug
 from .recorder import LayoutRecorder, PageRecord
+from .story import PageFileStart
 from .structure import write_structure
 from .templates import build_templates
 
@@ -42,6 +44,18 @@ class Landing:
 
 
 @dataclass(slots=True)
+class PageFileState:
+    """The page file being laid out: where it began, and what of it ran past the pages it
+    was meant to fill (the first block that did, the height of all that did, and how far)."""
+
+    page: Page
+    first_page: int
+    over: BlockRef | None = None
+    over_height: float = 0.0
+    last_page: int = 0
+
+
+@dataclass(slots=True)
 class DocState:
     folio: int = 0
     section: str = ""
@@ -50,6 +64,7 @@ class DocState:
     outline_level: int = -1
     landings: dict[str, Landing] = field(default_factory=dict)
     page_folios: list[int | None] = field(default_factory=list)
+    file: PageFileState | None = None
 
 
 class ReportDoc(BaseDocTemplate):
@@ -86,12 +101,21 @@ class ReportDoc(BaseDocTemplate):
         if tpl.footer:
             with self.tags.artifact(canvas, "Pagination", "Footer"):
                 self._running_footer(canvas, record, values)
-        if tpl.header and self.theme.layout.header is not None and not self.state.head_covered:
+        if self._shows_header(template) and not self.state.head_covered:
             with self.tags.artifact(canvas, "Pagination", "Header"):
                 self._running_header(canvas, record, values)
         self.theme.profile.end_page(canvas)  # leave the page's trim coordinates and bleed clip
         self._printers_marks(canvas, record)
         self.tags.end_page(canvas)
+
+    def _shows_header(self, template: str) -> bool:
+        """The template's own page shows the running header if the template says so; a page
+        its page file flows onto also, unless the template says otherwise."""
+        tpl = self.theme.template(template)
+        if self.theme.layout.header is None:
+            return False
+        continued = self.state.file is not None and self.page > self.state.file.first_page
+        return tpl.header or (continued and tpl.continued_header)
 
     def _printers_marks(self, canvas: Any, record: PageRecord) -> None:
         """Crop marks, registration targets and the slug, as the profile asks, on the sheet."""
@@ -166,9 +190,13 @@ class ReportDoc(BaseDocTemplate):
     # -- placements --------------------------------------------------------------------
     def placed(self, flowable: Flowable, x: float, bottom: float, width: float, height: float,
                frame_width: float) -> None:
+        if isinstance(flowable, PageFileStart):
+            self._page_file_begins(flowable.page)
+            return
         source = self.sources.of(flowable)
         ref = source.block
         if ref is not None:
+            self._overflow(ref, height + flowable.getSpaceBefore())
             self._record(flowable, ref, x, bottom, width, height, "")
             if width > frame_width + FUZZ:
                 self.sink.error(ref.span, f"{ref.type} '{ref.title}' is {width - frame_width:.0f} pt wider than "
@@ -180,6 +208,41 @@ class ReportDoc(BaseDocTemplate):
 
     def split_into(self, whole: Flowable, parts: list[Flowable]) -> None:
         self.sources.split(whole, parts)
+
+    # -- page files that run over ------------------------------------------------------
+    def _page_file_begins(self, page: Page) -> None:
+        self._report_overflow()
+        self.state.file = PageFileState(page, self.page)
+
+    def _overflow(self, ref: BlockRef, height: float) -> None:
+        """Count a block placed past the pages its page file was meant to fill."""
+        file = self.state.file
+        if file is None or self.page < file.first_page + file.page.expect_pages:
+            return
+        if file.over is None:
+            file.over = ref
+        file.over_height += height
+        file.last_page = self.page
+
+    def _report_overflow(self) -> None:
+        """A page file on a one-page template that ran over is an error at the first block
+        that did not fit; one on a template that flows, a warning."""
+        file = self.state.file
+        if file is None or file.over is None:
+            return
+        ref, page = file.over, file.page
+        extra = file.last_page - file.first_page - page.expect_pages + 1
+        pages = f"{extra} more page{'s' if extra > 1 else ''}"
+        fits = "one page" if page.expect_pages == 1 else f"{page.expect_pages} pages"
+        where = f"{ref.type} '{ref.title}' and what follows it ({file.over_height:.0f} pt) ran over onto {pages}"
+        if self.theme.template(page.template).one_page:
+            self.sink.error(ref.span, f"{page.source} does not fit on its {page.template} page: {where}",
+                            f"template '{page.template}' is one page: shorten or remove blocks, or make the "
+                            "text smaller in layout/theme.yaml")
+        else:
+            self.sink.warning(ref.span, f"{page.source} does not fit on {fits}: {where}",
+                              f"if it is meant to, write 'expect_pages: {page.expect_pages + extra}' in {page.source}")
+        file.over = None
 
     def _record(self, flowable: Flowable, ref: BlockRef, x: float, bottom: float, width: float, height: float,
                 parent: str) -> None:
@@ -245,8 +308,10 @@ class ReportDoc(BaseDocTemplate):
         # own (private) end-of-build step finishes the last page; it is told not to save.
         self._doSave = 0
         getattr(super(), "_endBuild")()  # noqa: B009 (private, not in the reportlab stubs)
+        self._report_overflow()
         for define in self.form_definers:
             define(self.canv, self)
+        add_page_labels(self.canv, self.layout_map.pages, self.theme.layout.templates)
         if self.tags.on:
             write_structure(self.canv, self.tags)
         self.canv.save()

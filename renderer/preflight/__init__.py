@@ -25,9 +25,10 @@ def preflight(pdf: Path, profile: str = "press", expect_trim: tuple[float, float
     try:
         checks = tuple(selected(profile))
         findings = tuple(f for check in checks for f in check.findings(doc))
+        labels = tuple(doc.pdfium.get_page_label(i) or str(i + 1) for i in range(len(doc.pdfium)))
     finally:
         doc.pdfium.close()
-    return PreflightReport(str(pdf), profile, len(reader.pages), checks, findings)
+    return PreflightReport(str(pdf), profile, len(reader.pages), checks, findings, labels)
 
 
 def render_table(report: PreflightReport) -> str:
@@ -40,7 +41,7 @@ def render_table(report: PreflightReport) -> str:
     if report.findings:
         lines.append("")
         for f in report.findings:
-            where = f"page {f.page}" if f.page else "document"
+            where = report.page_name(f.page) if f.page else "document"
             lines.append(f"  {f.severity:<7} {f.check:<{width}}  {where}: {f.message}")
     errors = sum(1 for f in report.findings if f.severity == "error")
     lines += ["", f"{errors} error{'s' if errors != 1 else ''}, "

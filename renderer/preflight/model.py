@@ -60,6 +60,14 @@ class PreflightReport:
     pages: int
     checks: tuple[Check, ...]
     findings: tuple[Finding, ...]
+    labels: tuple[str, ...] = ()  # each page's label (/PageLabels), as a viewer shows it
+
+    def page_name(self, number: int) -> str:
+        """A 1-based page by its label, and its place in the file when that differs."""
+        label = self.labels[number - 1] if 0 < number <= len(self.labels) else str(number)
+        if label == str(number):
+            return f"page {number}"
+        return f"{'page ' if label[:1].isdigit() else ''}{label} (PDF page {number})"
 
     @property
     def exit_code(self) -> int:

@@ -21,7 +21,17 @@ from .explain import Cause, Reflow, explain_page, reflows
 from .layout import load_layout, overlaps
 from .pdftext import PageText, read_texts
 from .pixeldiff import CELL, DEFAULT_DELTA_E
-from .raster import PairJob, PairResult, Pictures, Raster, compare_pairs, picture_page, to_points
+from .raster import (
+    PairJob,
+    PairResult,
+    Pictures,
+    Raster,
+    compare_pairs,
+    page_labels,
+    page_name,
+    picture_page,
+    to_points,
+)
 from .textdiff import SentenceChange, TextChange, diff_text, word_diff
 
 
@@ -47,10 +57,11 @@ class Side:
     pdf: Path
     layout: LayoutMap | None
     label: str
+    labels: tuple[str, ...] = ()  # each page's label, as the PDF's /PageLabels give it
 
     @staticmethod
     def of(pdf: Path, label: str | None = None) -> Side:
-        return Side(pdf, load_layout(pdf), label or str(pdf))
+        return Side(pdf, load_layout(pdf), label or str(pdf), page_labels(pdf))
 
     def folio(self, index: int) -> int | None:
         if self.layout is not None and index < len(self.layout.pages):
@@ -58,9 +69,9 @@ class Side:
         return None
 
     def page_name(self, number: int) -> str:
-        """How a reviewer names a page: by its printed folio and its place in the file."""
-        folio = self.folio(number - 1)
-        return f"folio {folio}, page {number}" if folio is not None else f"page {number}"
+        """How a reviewer names a page: by its label (the printed folio, or "Cover"), and its
+        place in the file when that differs."""
+        return page_name(self.labels, number)
 
 
 @dataclass(frozen=True, slots=True)

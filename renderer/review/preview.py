@@ -8,17 +8,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageDraw
 
-from .raster import WORKERS, make_pool, page_count, rasterise
+from .raster import WORKERS, make_pool, page_count, page_labels, page_name, rasterise
 
 GAP = 24
+CAPTION = (40, 48, 60)  # the colour of each page's name under it on the contact sheet
 
 
 @dataclass(frozen=True, slots=True)
 class PreviewResult:
     pages: tuple[Path, ...]
     contact_sheet: Path
+    names: tuple[str, ...] = ()  # each written page by its label ("page 12 (PDF page 14)", "Cover …")
 
 
 def preview(pdf: Path, out_dir: Path, pages: Sequence[int] | None = None, dpi: float = 150) -> PreviewResult:
@@ -38,9 +40,10 @@ def preview(pdf: Path, out_dir: Path, pages: Sequence[int] | None = None, dpi: f
     else:
         thumbs = {n: Image.fromarray(t) for n, t in _write_pages(str(pdf), dpi, wanted, str(out_dir), factor)}
     written = [out_dir / f"page-{n:03d}.png" for n in wanted]
+    labels = page_labels(pdf)
     sheet = out_dir / "contact-sheet.png"
-    _contact_sheet(thumbs).save(sheet, compress_level=3)
-    return PreviewResult(tuple(written), sheet)
+    _contact_sheet(thumbs, labels).save(sheet, compress_level=3)
+    return PreviewResult(tuple(written), sheet, tuple(page_name(labels, n) for n in wanted))
 
 
 def _write_pages(pdf: str, dpi: float, numbers: Sequence[int], out_dir: str, factor: int
@@ -64,12 +67,13 @@ def spreads(numbers: Sequence[int]) -> list[tuple[int | None, int | None]]:
     return out
 
 
-def _contact_sheet(thumbs: dict[int, Image.Image]) -> Image.Image:
+def _contact_sheet(thumbs: dict[int, Image.Image], labels: Sequence[str] = ()) -> Image.Image:
     w, h = next(iter(thumbs.values())).size
     pairs = spreads(list(thumbs))
     per_row = 3
     rows = (len(pairs) + per_row - 1) // per_row
     sheet = Image.new("RGB", (per_row * (2 * w + GAP) + GAP, rows * (h + GAP) + GAP), (222, 226, 232))
+    draw = ImageDraw.Draw(sheet)
     for i, (left, right) in enumerate(pairs):
         x = GAP + (i % per_row) * (2 * w + GAP)
         y = GAP + (i // per_row) * (h + GAP)
@@ -77,4 +81,7 @@ def _contact_sheet(thumbs: dict[int, Image.Image]) -> Image.Image:
             sheet.paste(thumbs[left], (x, y))
         if right is not None:
             sheet.paste(thumbs[right], (x + w, y))
+        for n, at in ((left, x), (right, x + w)):
+            if n is not None:  # the page's label under it, as the reviewers and the printer name it
+                draw.text((at + 2, y + h + 4), labels[n - 1] if n <= len(labels) else str(n), fill=CAPTION)
     return sheet

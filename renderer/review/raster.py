@@ -88,6 +88,25 @@ def page_count(pdf: Path) -> int:
         doc.close()
 
 
+def page_labels(pdf: Path) -> tuple[str, ...]:
+    """Each page's label as a viewer shows it (the PDF's ``/PageLabels``: the printed folio,
+    "Cover"), or its place in the file for a PDF that has none."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return tuple(doc.get_page_label(i) or str(i + 1) for i in range(len(doc)))
+    finally:
+        doc.close()
+
+
+def page_name(labels: Sequence[str], number: int) -> str:
+    """How a reviewer names a 1-based page: by its label, and its place in the file when that
+    differs ("page 12 (PDF page 14)", "Cover (PDF page 1)")."""
+    label = labels[number - 1] if 0 < number <= len(labels) else str(number)
+    if label == str(number):
+        return f"page {number}"
+    return f"{'page ' if label[:1].isdigit() else ''}{label} (PDF page {number})"
+
+
 def render_page(doc: pdfium.PdfDocument, i: int, dpi: float, crop: tuple[float, float, float, float] = (0, 0, 0, 0)
                 ) -> np.ndarray:
     """One page as an RGB array; ``crop`` cuts (left, bottom, right, top) points off its edges."""

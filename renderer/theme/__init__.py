@@ -15,7 +15,7 @@ from ..model.convert import Invalid, read_dataclass
 from ..profiles import Geometry, OutputProfile, choose
 from .fonts import face_name, register_family
 from .model import Press, Template, TemplatesFile, ThemeFile
-from .quotes import curl
+from .quotes import curl, quote_style, space_punctuation
 from .running import check_running_text
 from .separation import check_output_profile
 from .styles import Palette, StyleSheet
@@ -48,13 +48,18 @@ class Theme:
     def family(self) -> str:
         return self.data.fonts.family
 
-    def text(self, text: str, before: str = "") -> str:
-        """Content text as it is set: quotes made typographic unless the layout says not to.
-        ``before`` is the text set just before, on which a quote's direction may depend."""
+    def text(self, text: str, before: str = "", lang: str | None = None) -> str:
+        """Content text as it is set in its language (``lang``, a BCP 47 tag; English when
+        not given): quotes made typographic and French punctuation spaced, unless the layout
+        says not to. ``before`` is the text set just before, on which a quote's direction and
+        a space before punctuation may depend."""
         typography = self.data.typography
-        if typography is not None and not typography.smart_quotes:
-            return text
-        return curl(text, before)
+        style = quote_style(lang)
+        if typography is None or typography.smart_quotes:
+            text = curl(text, before, style)
+        if style.spaced and (typography is None or typography.punctuation_spacing):
+            text = space_punctuation(text, before)
+        return text
 
     def font(self, face: str) -> str:
         return face_name(self.family, face)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -68,3 +69,45 @@ def _drawable(font_name: str) -> frozenset[str]:
 def missing_glyphs(text: str, font_name: str) -> list[str]:
     """Characters of ``text`` the registered font cannot draw (they would print as empty boxes)."""
     return sorted(set(text) - _drawable(font_name))
+
+
+def x_height(font_name: str) -> float:
+    """The x-height of a registered TrueType font, in ems (its OS/2 table's sxHeight; half
+    an em for a font that does not give one)."""
+    return _metrics(font_name)[0]
+
+
+def ink_middle(font_name: str, ch: str) -> float | None:
+    """The height of the middle of a glyph's ink over the baseline, in ems (the glyph's own
+    bounding box in the font's ``glyf`` table); None when the font has no such glyph."""
+    face = _face(font_name)
+    gid = face.charToGlyph.get(ord(ch)) if face is not None else None
+    if face is None or not gid:
+        return None
+    at = face.get_table_pos("glyf")[0] + face.glyphPos[gid]
+    face.seek(at + 4)  # numberOfContours, xMin, then yMin ... yMax
+    y_min: int = face.read_short()
+    face.skip(2)
+    y_max: int = face.read_short()
+    return (y_min + y_max) / 2 / float(face.unitsPerEm)
+
+
+def _face(font_name: str) -> Any:
+    font: Any = pdfmetrics.getFont(font_name)
+    return getattr(font, "face", None) if getattr(font, "_dynamicFont", False) else None
+
+
+_X_HEIGHTS: dict[str, tuple[float]] = {}
+
+
+def _metrics(font_name: str) -> tuple[float]:
+    found = _X_HEIGHTS.get(font_name)
+    if found is None:
+        face = _face(font_name)
+        height = 0.0
+        if face is not None and "OS/2" in face.table:
+            os2 = face.get_table("OS/2")
+            if len(os2) >= 90 and int.from_bytes(os2[0:2], "big") >= 2:
+                height = int.from_bytes(os2[86:88], "big", signed=True) / face.unitsPerEm
+        found = _X_HEIGHTS[font_name] = (height or 0.5,)
+    return found

@@ -52,6 +52,8 @@ class TextStyle:
     space_before: float | None = field(default=None, metadata=LENGTH)
     space_after: float | None = field(default=None, metadata=LENGTH)
     align: Align | None = None
+    hyphenate: bool | None = field(default=None, metadata={
+        "doc": "break words at syllables (default: yes, but for headings, figures, table cells and display styles)"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -166,6 +168,22 @@ class ChartTokens:
     font_size: float = field(metadata=TYPE)
     title_size: float = field(metadata=TYPE)
     heights: dict[str, float] = field(metadata={"above": 0, "max": PAGE["max"]})
+    map_regions: tuple[str, ...] = field(default=(), metadata={
+        "doc": "state map: the regions (USPS codes) drawn even where the content has no value for them"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hyphenation:
+    """Where words may be broken at the end of a line, by the dictionaries of the text's language."""
+
+    yaml_name = "hyphenation"
+    span: Span
+    enabled: bool = field(default=True, metadata={"doc": "break words at syllables where a line ends"})
+    min_word: int = field(default=6, metadata={"min": 2, "max": 100, "doc": "shortest word that is broken"})
+    before: int = field(default=2, metadata={"min": 1, "max": 50, "doc": "least characters before the hyphen"})
+    after: int = field(default=3, metadata={"min": 1, "max": 50, "doc": "least characters after the hyphen"})
+    consecutive: int = field(default=2, metadata={"min": 1, "max": 100,
+                                                  "doc": "most lines in a row that end in a hyphen"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -173,7 +191,11 @@ class Typography:
     yaml_name = "typography"
     span: Span
     smart_quotes: bool = field(default=True, metadata={
-        "doc": "set the straight quotes typed in content as typographic ones (‘ ’ “ ”)"})
+        "doc": "set the straight quotes typed in content as the text's language prints them (‘ ’ “ ”, „ “, « »)"})
+    punctuation_spacing: bool = field(default=True, metadata={
+        "doc": "the spaces a language sets before punctuation (French: narrow no-break spaces before ; ! ? and "
+               "inside « »)"})
+    hyphenation: Hyphenation | None = field(default=None, metadata={"doc": "automatic hyphenation (default: on)"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -254,6 +276,12 @@ class Template:
     numbered: bool = field(default=True, metadata={"doc": "counts towards folios (false: cover)"})
     margins: Margins | None = field(default=None, metadata={"doc": "overrides the page margins"})
     valign: Literal["top", "bottom"] = field(default="top", metadata={"doc": "bottom: push blocks to the foot"})
+    one_page: bool = field(default=False, metadata={
+        "doc": "a page file on it must fit one page: a block that does not is an error (else a warning)"})
+    continued_header: bool = field(default=True, metadata={
+        "doc": "the pages its page files flow onto show the running header, though the first may not"})
+    label: str | None = field(default=None, metadata={
+        "doc": "the page label viewers show for an unnumbered page (default: the template's name, capitalised)"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

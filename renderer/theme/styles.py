@@ -67,6 +67,13 @@ class Palette:
                            "printers limit total ink; lower C, M or Y")
 
 
+#: Styles not hyphenated unless their ``hyphenate`` says so: headings, figures, table cells
+#: (the table's note is running text) and display text (covers, contents, running lines, labels).
+UNHYPHENATED = ("heading.", "figure.", "table.caption", "table.group", "table.header", "table.cell", "table.total",
+                "cover.", "contents.", "header.", "footer.", "chart.", "list.number", "cta.title", "cta.link",
+                "quote.attribution", "link")
+
+
 class StyleSheet:
     """Paragraph styles built from the theme's text styles, resolved through ``parent``."""
 
@@ -77,6 +84,7 @@ class StyleSheet:
         self._faces = {face_name(self._family, f): f for f in FACES}
         self._variants: dict[tuple[str, bool, bool], str] = {}
         self._resolved: dict[str, ParagraphStyle] = {}
+        self._hyphenate: dict[str, bool] = {}
         for name, style in data.styles.items():
             palette.check(style.color, style.span, sink, f"style '{name}'")
             if style.parent and style.parent not in data.styles:
@@ -113,6 +121,25 @@ class StyleSheet:
             self._variants[key] = font_name if face == "black" else face_name(
                 self._family, "bold_italic" if b and i else "bold" if b else "italic" if i else "regular")
         return self._variants[key]
+
+    def hyphenates(self, name: str) -> bool:
+        """Whether text in the style ``name`` (or a size of it) is broken at syllables: as its
+        ``hyphenate`` (or its parent's) says, else yes but for display text."""
+        base = name.partition("@")[0]
+        found = self._hyphenate.get(base)
+        if found is None:
+            found = self._hyphenate[base] = self._hyphenate_of(base, ())
+        return found
+
+    def _hyphenate_of(self, name: str, chain: tuple[str, ...]) -> bool:
+        style = self._data.styles.get(name)
+        if style is None or name in chain:
+            return not name.startswith(UNHYPHENATED)
+        if style.hyphenate is not None:
+            return style.hyphenate
+        if style.parent:
+            return self._hyphenate_of(style.parent, (*chain, name))
+        return not name.startswith(UNHYPHENATED)
 
     def font(self, name: str) -> tuple[str, float]:
         """Font name and size of a text style, for flowables that draw text themselves."""

@@ -57,7 +57,7 @@ def test_report_shows_summary_zoomed_region_and_flips(browser: Any, baseline: tu
     assert "1 changed, 0 inserted, 0 removed, 0 moved" in summary.inner_text()
     assert "row TX changed: 338 → 340" in summary.inner_text()
     assert page.locator("section.page-change").count() == 1
-    assert "folio 4, page 5" in page.locator("section.page-change h2").inner_text()
+    assert "page 4 (PDF page 5)" in page.locator("section.page-change h2").inner_text()
 
     zoom = page.locator(".zooms figure.flip").first
     zoom.scroll_into_view_if_needed()

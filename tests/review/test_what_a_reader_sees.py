@@ -206,7 +206,7 @@ def test_json_names_pages_by_folio_and_lists_causes(base: Path, tmp_path: Path) 
     assert (page["old"], page["new"], page["folio"]) == (4, 4, 3)
     assert page["causes"][0]["where"].endswith("03-missing-children.yaml:39")
     assert ["110,153", "110,513"] in page["text"]["numbers"]
-    assert "folio 3, page 4" in render_terminal(result)
+    assert "page 3 (PDF page 4)" in render_terminal(result)
 
 
 SENTENCE = "Every case file was reviewed again this year by an analyst. "

@@ -12,8 +12,8 @@ from ...theme.styles import table_paint
 from ..base import ComposeContext, block_ref
 from ..markup import MARKUP_STYLES, paragraph, plain_paragraph
 from ..tags import Node
-from ..text import TextFlow, plain
-from ..typeset import width_of
+from ..text import TextFlow
+from ..typeset import Run, width_of
 from .grid import BodyRow, Cell, Grid, HeaderCell
 from .model import Table
 from .split import CaptionedTable
@@ -50,7 +50,8 @@ def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     grid = Grid(widths, header, header_rows, rows, table_paint(look, ctx.theme.palette))
     keys = [row.key for row in table.rows] + (["total"] if table.total else [])
     flowable = CaptionedTable(caption, grid, keys,
-                              lambda: plain_paragraph(table.caption + " (continued)", caption_style, ctx, role=None),
+                              lambda: plain_paragraph(f"{table.short_caption} {continued(ctx)}", caption_style, ctx,
+                                                      role=None),
                               styles.para(caption_style).spaceAfter)
     rows_ref = [(row.key, str(row.cells[0]), row.span.line) for row in table.rows]
     if table.total:
@@ -61,6 +62,15 @@ def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
     if table.note:
         out.append(paragraph(table.note, "table.note", ctx))
     return out
+
+
+#: "(continued)" in the languages the report's quotes know; English for the rest.
+CONTINUED = {"de": "(Fortsetzung)", "fr": "(suite)", "es": "(continuación)", "it": "(continua)",
+             "nl": "(vervolg)", "pt": "(continuação)"}
+
+
+def continued(ctx: ComposeContext) -> str:
+    return CONTINUED.get(ctx.language.split("-")[0].lower(), "(continued)")
 
 
 def _body_cell(table: Table, i: int, row: Node) -> Node:
@@ -85,10 +95,11 @@ def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, c
     para = ctx.theme.styles.para(style + ".number" if numeric else style)
     if isinstance(value, Decimal) and numeric:
         return Cell(format_number(value, table.fmt(i)), para, node)  # type: ignore[arg-type]
-    text = ctx.theme.text(str(value))
+    text = ctx.text(str(value))
     if width_of(text, para.fontName, para.fontSize) <= room:
         return Cell(text, para, node)
-    return Cell(plain(text, para, node), para, node)
+    return Cell(TextFlow([Run(text, para.fontName, para.fontSize, para.textColor,
+                             hyphens=ctx.hyphens(para.name))], para, node), para, node)
 
 
 def _header(table: Table, ctx: ComposeContext) -> tuple[list[HeaderCell], int]:

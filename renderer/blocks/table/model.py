@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,6 +15,7 @@ from ...model.convert import Invalid, read, register_reader
 from ...model.numbers import Quantity
 
 Cell = Decimal | str
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"\u201c\u201e\u00ab(]?[^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,6 +69,8 @@ class Table(Block):
     """A table: multi-level header, numeric columns, an optional total row."""
 
     caption: str = field(metadata={"doc": "the title above the table (plain text)"})
+    caption_continued: str | None = field(default=None, metadata={
+        "doc": "the caption over its continuation on later pages, before '(continued)'; default: its first sentence"})
     columns: tuple[Column, ...] = field(metadata={"doc": "the columns, left to right"})
     rows: tuple[Row, ...] = field(metadata={"doc": "body rows: lists of cells"})
     total: TotalRow | None = field(default=None, metadata={"doc": "the emphasised total row, checked"})
@@ -88,6 +92,17 @@ class Table(Block):
         if self.note:
             out["note"] = self.note
         return out
+
+    @property
+    def short_caption(self) -> str:
+        """The caption a continuation repeats: ``caption_continued``, or the first sentence."""
+        if self.caption_continued:
+            return self.caption_continued
+        for match in _SENTENCE_END.finditer(self.caption):
+            word = self.caption[:match.start()].rsplit(maxsplit=1)[-1]
+            if len(word) > 2 and "." not in word:  # not "U.S." nor "Dr." nor "z.B."
+                return self.caption[:match.end()]
+        return self.caption
 
     def fmt(self, i: int) -> str:
         col = self.columns[i]

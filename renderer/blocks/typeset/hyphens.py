@@ -60,10 +60,12 @@ class SoftWord:
         hi = bisect_right(breaks, sums[start] + room + self.slack - self.hyphen, lo, key=sums.__getitem__)
         while hi > lo:
             at = breaks[hi - 1]
-            text = self.text[start:at].replace(SHY, "") + "-"
+            text = self.text[start:at].replace(SHY, "")
+            hard = text.endswith("-")  # a break after a hard hyphen takes no second one
+            text = text if hard else text + "-"
             width = width_of(text, self.run.font, self.run.size)
             if width <= room:
-                return Piece(self.run, text, width, hyphen=True), at + 1
+                return Piece(self.run, text, width, hyphen=not hard), at + 1
             # Too wide by a rounding: try the next shorter head (soft hyphens side by side,
             # or zero-width characters between them, give heads of the same width: skip them).
             hi = bisect_left(breaks, sums[at], lo, hi, key=sums.__getitem__)

@@ -1,5 +1,6 @@
-"""Words broken into lines: greedy, at soft hyphens when a word does not fit, between
-characters when a word is longer than a line."""
+"""Words broken into lines: greedy, at soft hyphens when a word does not fit (those content
+typed, or the syllables of the run's language), between characters, with a hyphen, when a
+word is longer than a line."""
 
 from __future__ import annotations
 
@@ -18,15 +19,23 @@ def break_lines(items: Sequence[Word], width: float, shrink: float = 0.0) -> lis
     """Greedy line breaking. The spaces of a line may be narrowed by up to ``shrink`` (a
     fraction of their width) to make a word fit, as a typesetter would; the line is then
     drawn with them narrowed, never wider than ``width``. A word that does not fit is broken at
-    a soft hyphen if it has one, and a word longer than a whole line between characters.
+    a soft hyphen if it has one, or at a syllable if its run is hyphenated (never the last
+    word of a paragraph, and not on more lines in a row than the language's rules allow), and
+    a word longer than a whole line between characters.
 
-    Each word is placed once and each line ended once: the time is linear in the text."""
+    Each word is placed once and each line ended once: the time is linear in the text. A
+    word is looked up for its syllables only when it does not fit the end of a line."""
     breaker = _Breaker(width, shrink)
-    for word in items:
+    last = len(items) - 1
+    for n, word in enumerate(items):
         if word.newline and breaker.line:
             breaker.end_line()
-        if word.soft and len(word.pieces) == 1:
-            breaker.place_soft(SoftWord(word))
+        if len(word.pieces) != 1:
+            breaker.place(word)
+        elif word.soft:
+            breaker.place_soft(SoftWord(word), None)
+        elif word.pieces[0].run.hyphens is not None:
+            breaker.place_hyphenated(word, n == last or items[n + 1].newline)
         else:
             breaker.place(word)
     return breaker.finish()
@@ -41,9 +50,12 @@ class _Breaker:
         self.lines: list[Line] = []
         self.line: Line = []
         self.used = self.gaps = 0.0
+        self.hyphenated = 0  # lines in a row, up to the last one ended, that end in a hyphen
 
     def end_line(self) -> None:
-        self.lines.append(self.line)
+        line = self.line
+        self.hyphenated = self.hyphenated + 1 if line and line[-1].pieces[-1].hyphen else 0
+        self.lines.append(line)
         self.line, self.used, self.gaps = [], 0.0, 0.0
 
     def gap(self, word: Word) -> float:
@@ -69,8 +81,25 @@ class _Breaker:
                 return
             self.end_line()
 
-    def place_soft(self, soft: SoftWord) -> None:
-        """A word that may be broken at its soft hyphens, head by head."""
+    def place_hyphenated(self, word: Word, last: bool) -> None:
+        """A word of a hyphenated run: whole if it fits, else at its syllables. The last word
+        of a paragraph goes whole to the next line, unless it is longer than a line."""
+        gap = self.gap(word)
+        if word.width <= self.room(gap) or (last and word.width <= self.limit):
+            self.place(word)
+            return
+        hyphens = word.pieces[0].run.hyphens
+        assert hyphens is not None
+        soft = hyphens.soft(word)
+        if soft is None:
+            self.place(word)
+        else:
+            self.place_soft(SoftWord(soft), hyphens.consecutive)
+
+    def place_soft(self, soft: SoftWord, consecutive: int | None) -> None:
+        """A word that may be broken at its soft hyphens, head by head; not at the end of a
+        line that would make more than ``consecutive`` hyphenated lines in a row, unless the
+        word would not fit a line of its own anyway."""
         start = 0
         while True:
             # Only the word's first part has its space before it and its hard break.
@@ -80,6 +109,10 @@ class _Breaker:
             if soft.rest_fits(start, room):
                 self.add(soft.rest(start), gap)
                 return
+            if (consecutive is not None and self.line and self.hyphenated >= consecutive
+                    and soft.rest_fits(start, self.limit)):
+                self.end_line()  # a third hyphen in a row: the word goes whole to the next line
+                continue
             head = soft.head(start, room)
             if head is not None:
                 piece, start = head
@@ -105,18 +138,20 @@ class _Breaker:
 
 
 def _break_word(word: Word, width: float) -> list[Word]:
-    """A word too long for the line, cut into line-long words (at least a character each)."""
+    """A word too long for the line, cut into line-long words (at least a character each);
+    each part but the last ends in a hyphen, as a reader expects of a broken word."""
     parts: list[Word] = []
     current: list[Piece] = []
     used = 0.0
     for piece in word.pieces:
         run = piece.run
         start = 0
+        room = width - width_of("-", run.font, run.size)
         for i, ch in enumerate(piece.text):
             w = width_of(ch, run.font, run.size)
-            if used + w > width and (current or i > start):
-                if i > start:
-                    current.append(Piece(run, piece.text[start:i], width_of(piece.text[start:i], run.font, run.size)))
+            if used + w > room and (current or i > start):
+                head = piece.text[start:i] + "-"
+                current.append(Piece(run, head, width_of(head.replace(SHY, ""), run.font, run.size), hyphen=True))
                 parts.append(Word(current, None, False))
                 current, used, start = [], 0.0, i
             used += w
@@ -156,7 +191,8 @@ def runs_of(lines: Sequence[Line]) -> list[Run]:
 
 
 def _same_look(a: Run, b: Run) -> bool:
-    return (a.font, a.size, a.colour, a.url, a.rise) == (b.font, b.size, b.colour, b.url, b.rise)
+    return (a.font, a.size, a.colour, a.url, a.rise, a.hyphens) == (b.font, b.size, b.colour, b.url, b.rise,
+                                                                     b.hyphens)
 
 
 def line_text(line: Line) -> str:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
+
+if TYPE_CHECKING:
+    from .hyphenate import Hyphenator
 
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 SHY = "\u00ad"
@@ -15,7 +19,8 @@ SHY = "\u00ad"
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """Text in one font, size and colour; ``url`` makes it a link, ``rise`` lifts it."""
+    """Text in one font, size and colour; ``url`` makes it a link, ``rise`` lifts it;
+    ``hyphens`` breaks its words at syllables (None: only where content put soft hyphens)."""
 
     text: str
     font: str
@@ -23,6 +28,7 @@ class Run:
     colour: Color
     url: str | None = None
     rise: float = 0.0
+    hyphens: Hyphenator | None = None
 
 
 class Piece:
