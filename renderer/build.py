@@ -46,7 +46,7 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
     edition, theme = checked.edition, checked.theme
     meta = canvas_options(edition, VERSION, theme.font("regular"))
     when = document_time(edition)
-    options = profile_canvas_options(theme.profile, theme.geometry, edition, when, theme.icc_profile, meta["producer"])
+    options = profile_canvas_options(theme.profile, theme.geometry, edition, when, theme.icc_profile)
     rendering = paginate(edition, theme, checked.quantities, sink, canvasmaker=make_canvasmaker(when, **options),
                          meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool)
     if rendering is None:

@@ -44,7 +44,7 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
              strict: bool = False, chart_pool: Any = None) -> Rendering | None:
     hyphenation = hyphenation_of(theme, chart_cache)
     ctx = ComposeContext(edition, theme, quantities, theme.frame_width, sink=sink, hyphenation=hyphenation,
-                         tags=Tags(theme.profile.tagged))
+                         tags=Tags(theme.profile.structure))
     story = build_story(edition, theme, ctx)
     # Charts are drawn (or read from the cache) while the pages are laid out: layout only
     # needs each chart's box.

@@ -9,21 +9,18 @@ cannot disagree.
 
 from __future__ import annotations
 
-import hashlib
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html import escape
 from pathlib import Path
 from typing import Any
 
-from .. import buildid
 from ..gate import MAX_BYTES, read_regular
 from ..model.edition import Edition
 from ..profiles import Geometry, OutputProfile, PressSettings
-from ..profiles.standards import NAMESPACES, Standard
+from ..profiles.standards import Standard
 from ..theme.separation import describe_output_profile
-from .accessible import identify_ua
+from .accessible import ACCESSIBLE, identify_ua
+from .xmp import Metadata
 
 #: Without a profile, the characterization the file names (U.S. web offset, SWOP).
 UNPROFILED = ("CGATS TR 001", "U.S. Web Coated (SWOP) v2 characterization data, CGATS TR 001")
@@ -32,7 +29,7 @@ CUSTOM = "Custom"
 
 
 def profile_canvas_options(profile: OutputProfile, g: Geometry, edition: Edition, when: float,
-                           icc: Path | None, producer: str) -> dict[str, Any]:
+                           icc: Path | None) -> dict[str, Any]:
     """reportlab Canvas options for ``profile``: none on screen; on a sheet the page boxes,
     the standard's PDF version and a ``prepare`` that writes its identification."""
     options: dict[str, Any] = {}
@@ -43,9 +40,9 @@ def profile_canvas_options(profile: OutputProfile, g: Geometry, edition: Edition
     pdfx, rules = profile.pdfx, profile.rules
     if pdfx is not None and rules is not None:
         intent = output_intent(pdfx, rules, icc)
-        options["prepare"] = lambda canvas: identify_pdfx(canvas, edition, rules, intent, when)
-    elif profile.tagged:
-        options["prepare"] = lambda canvas: identify_ua(canvas, edition, when, producer)
+        options["prepare"] = lambda canvas: identify_pdfx(canvas, edition, rules, intent, when, profile.structure)
+    elif profile.structure:
+        options["prepare"] = lambda canvas: identify_ua(canvas, edition, when)
     return options
 
 
@@ -75,7 +72,8 @@ def output_intent(press: PressSettings, rules: Standard, icc: Path | None) -> In
                   icc if embed else None)
 
 
-def identify_pdfx(canvas: Any, edition: Edition, rules: Standard, intent: Intent, when: float) -> None:
+def identify_pdfx(canvas: Any, edition: Edition, rules: Standard, intent: Intent, when: float,
+                  tagged: bool) -> None:
     """Add the OutputIntent, the standard's keys, the XMP identification and, under a standard
     with live transparency, the pages' transparency groups to the document the canvas is
     writing. Its catalog, info and document objects are given the extra keys here, so the
@@ -89,18 +87,8 @@ def identify_pdfx(canvas: Any, edition: Edition, rules: Standard, intent: Intent
     doc.Catalog.OutputIntents = pdfdoc.PDFArray([pdfdoc.PDFDictionary(_intent_dictionary(doc, intent))])
     stamp = datetime.fromtimestamp(when, tz=UTC)
 
-    class Metadata(pdfdoc.PDFObject):
-        """The XMP stream, made as the file is written: the document information it repeats
-        is set on reportlab's info object after this canvas is made."""
-
-        def format(self, document: Any) -> bytes:
-            packet = xmp(doc.info, edition, rules, stamp).encode("utf-8")
-            stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("Metadata"),
-                                                            "Subtype": pdfdoc.PDFName("XML")}), packet, filters=[])
-            formatted: bytes = stream.format(document)
-            return formatted
-
-    doc.Catalog.Metadata = Metadata()
+    identification = (*rules.xmp, *ACCESSIBLE) if tagged else rules.xmp
+    doc.Catalog.Metadata = Metadata(doc, edition, stamp, identification, version_slot=True)
     info_class = type(doc.info)
 
     def format_info(self: Any, document: Any) -> bytes:
@@ -125,51 +113,6 @@ def _intent_dictionary(doc: Any, intent: Intent) -> dict[str, Any]:
         stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"N": 4}), data, filters=[pdfdoc.PDFZCompress])
         entries["DestOutputProfile"] = doc.Reference(stream)
     return entries
-
-
-def document_id(edition: Edition) -> str:
-    """``xmpMM:DocumentID``: the same for every build and rendition of one report (its
-    organisation, title and year), another for another report."""
-    m = edition.manifest
-    digest = hashlib.sha256(f"{m.organisation}\n{m.title}\n{m.year}".encode()).hexdigest()[:32]
-    return f"uuid:{uuid.UUID(digest)}"
-
-
-def xmp(info: Any, edition: Edition, rules: Standard, stamp: datetime) -> str:
-    """The XMP packet: the document information (from reportlab's own info object, so the two
-    agree), the ids, the rendition class, the dates and the standard's identification."""
-    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
-    lines = [
-        f"<dc:title>{_alt(info.title)}</dc:title>",
-        f"<dc:creator><rdf:Seq><rdf:li>{escape(info.author)}</rdf:li></rdf:Seq></dc:creator>",
-        f"<dc:description>{_alt(info.subject)}</dc:description>",
-        "<dc:format>application/pdf</dc:format>",
-        f"<pdf:Keywords>{escape(info.keywords)}</pdf:Keywords>",
-        f"<pdf:Producer>{escape(info.producer)}</pdf:Producer>",
-        f"<pdf:Trapped>{escape(info.trapped)}</pdf:Trapped>",
-        f"<xmp:CreatorTool>{escape(info.creator)}</xmp:CreatorTool>",
-        f"<xmp:CreateDate>{when}</xmp:CreateDate>",
-        f"<xmp:ModifyDate>{when}</xmp:ModifyDate>",
-        f"<xmp:MetadataDate>{when}</xmp:MetadataDate>",
-        f"<xmpMM:DocumentID>{document_id(edition)}</xmpMM:DocumentID>",
-        buildid.xmp_slot(buildid.BLANK),
-        "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>",
-        *(f"<{key}>{escape(value)}</{key}>" for key, value in rules.xmp),
-    ]
-    prefixes = sorted({line[1:line.index(":")] for line in lines})
-    declared = "\n".join(f'xmlns:{p}="{NAMESPACES[p]}"' for p in prefixes)
-    body = "\n".join(lines)
-    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="{NAMESPACES['rdf']}">
-<rdf:Description rdf:about=""
-{declared}>
-{body}
-</rdf:Description></rdf:RDF></x:xmpmeta>
-<?xpacket end="w"?>"""
-
-
-def _alt(text: str) -> str:
-    return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(text)}</rdf:li></rdf:Alt>'
 
 
 def _hold_to(doc: Any, rules: Standard) -> None:

@@ -81,11 +81,18 @@ class OutputProfile:
     settings: PressSettings | None = None  # the layout's press: block, once bound
 
     @property
+    def structure(self) -> bool:
+        """Whether the file is tagged (a structure tree, PDF/UA-1): a profile that is, and a
+        sheet under a standard whose PDF version has tagged PDF (PDF/X-4, not PDF/X-1a's 1.3)."""
+        return self.tagged or (self.rules is not None and self.rules.tagged)
+
+    @property
     def object_streams(self) -> bool:
         """Whether the finished file is rewritten with its objects in compressed object streams
         (PDF 1.5 and later): a tagged document's many small structure elements would otherwise
-        add two-thirds to its size. PDF/X-1a (PDF 1.3) has none."""
-        return self.tagged
+        add two-thirds to its size. Not on a sheet: PDF/X keeps its own header version, and its
+        XMP holds the build id as text."""
+        return self.structure and not self.sheet
 
     def bind(self, settings: PressSettings | None) -> OutputProfile:
         """This profile with the layout's ``press:`` settings, which only a sheet reads."""

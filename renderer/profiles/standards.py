@@ -17,6 +17,7 @@ NAMESPACES: dict[str, str] = {
     "pdfx": "http://ns.adobe.com/pdfx/1.3/",        # Adobe's, for PDF/X-1a and X-3
     "pdfxid": "http://www.npes.org/pdfx/ns/id/",    # ISO 15930-7's, for PDF/X-4
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",   # ISO 14289-1's, for PDF/UA
 }
 
 #: The XMP properties that repeat a document-information key, so both must say the same
@@ -39,6 +40,7 @@ class Standard:
     xmp_required: tuple[str, ...]          # further XMP properties a conforming file carries
     transparency: bool                     # live transparency allowed (else flattened)
     embeds_profile: bool                   # the OutputIntent must embed the output profile
+    tagged: bool                           # its PDF version has tagged PDF: the file is tagged (PDF/UA-1)
 
 
 #: ISO 15930-1:2001 (PDF/X-1a:2001): PDF 1.3, no transparency; the version key names PDF/X-1
@@ -48,7 +50,7 @@ PDFX_1A_2001 = Standard(
     name="PDF/X-1a:2001", pdf_version=(1, 3),
     info=(("GTS_PDFXVersion", "PDF/X-1:2001"), ("GTS_PDFXConformance", "PDF/X-1a:2001")),
     xmp=(("pdfx:GTS_PDFXVersion", "PDF/X-1:2001"), ("pdfx:GTS_PDFXConformance", "PDF/X-1a:2001")),
-    xmp_required=(), transparency=False, embeds_profile=False)
+    xmp_required=(), transparency=False, embeds_profile=False, tagged=False)
 
 #: ISO 15930-7:2010 (PDF/X-4): PDF 1.6, live transparency, the output profile embedded, and
 #: XMP metadata with the version, the document's ids, its rendition class and its dates.
@@ -58,7 +60,7 @@ PDFX_4 = Standard(
     xmp=(("pdfxid:GTS_PDFXVersion", "PDF/X-4"),),
     xmp_required=("xmpMM:DocumentID", "xmpMM:VersionID", "xmpMM:RenditionClass", "xmp:CreateDate",
                   "xmp:ModifyDate", "xmp:MetadataDate", "dc:title", "pdf:Trapped"),
-    transparency=True, embeds_profile=True)
+    transparency=True, embeds_profile=True, tagged=True)
 
 #: Every standard by the name the layout gives it.
 STANDARDS: dict[str, Standard] = {s.name: s for s in (PDFX_1A_2001, PDFX_4)}

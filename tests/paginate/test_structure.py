@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from pathlib import Path
 
 import pikepdf
@@ -19,7 +20,7 @@ from renderer.build import Paths, render
 from renderer.diagnostics import Sink
 from renderer.model import load_edition
 from renderer.model.block import walk
-from tests.conftest import EDITION_2022, FONTS, LAYOUT, ROOT, errors_of, render_edition
+from tests.conftest import EDITION_2022, FONTS, LAYOUT, ROOT, errors_of, render_edition, set_press
 
 from .tagged import Element, page_content, structure
 
@@ -166,10 +167,25 @@ def test_text_read_in_structure_order_keeps_the_words_apart_at_line_breaks() -> 
     assert (link.role, link.text) == ("Link", "link to the example site")
 
 
-def test_the_press_edition_stays_untagged() -> None:
-    sink = Sink()
-    rendering = render(Paths(EDITION_2022, LAYOUT, FONTS), sink, profile="press")
-    assert rendering is not None, errors_of(sink)
-    pdf = pikepdf.open(io.BytesIO(rendering.pdf))
-    assert "/StructTreeRoot" not in pdf.Root and "/MarkInfo" not in pdf.Root
-    assert b"BDC" not in b"".join(p.Contents.read_bytes() for p in pdf.pages)
+def test_press_under_pdf_x1a_is_untagged_and_under_pdf_x4_tagged(tmp_path: Path) -> None:
+    layout = tmp_path / "layout"
+    shutil.copytree(LAYOUT, layout)
+    files: dict[str, pikepdf.Pdf] = {}
+    for standard in ("PDF/X-1a:2001", "PDF/X-4"):
+        set_press(layout / "templates.yaml", f"press:\n  standard: {standard}\n"
+                                             "  icc_profile: press/CGATS_TR006_300.icc\n")
+        sink = Sink()
+        rendering = render(Paths(EDITION_2022, layout, FONTS), sink, profile="press")
+        assert rendering is not None, errors_of(sink)
+        files[standard] = pikepdf.open(io.BytesIO(rendering.pdf))
+    x1a, x4 = files["PDF/X-1a:2001"], files["PDF/X-4"]
+    assert "/StructTreeRoot" not in x1a.Root and "/MarkInfo" not in x1a.Root  # PDF 1.3 has no tagged PDF
+    assert b"BDC" not in b"".join(p.Contents.read_bytes() for p in x1a.pages)
+    assert x4.pdf_version == "1.6" and x4.Root.MarkInfo.Marked is True
+    with x4.open_metadata() as xmp:
+        assert xmp["pdfuaid:part"] == "1" and xmp["pdfxid:GTS_PDFXVersion"] == "PDF/X-4"
+    for number, page in enumerate(x4.pages, start=1):  # crop marks and slug included
+        assert page_content(page).unmarked == [], f"page {number}"
+    headings = [e.role for e in structure(x4).walk() if e.role.startswith("H")]
+    assert headings[:2] == ["H1", "H2"] and len(headings) == len(
+        [b for b in _blocks(EDITION_2022) if isinstance(b, Heading)])
