@@ -413,8 +413,8 @@ def th_scope(doc: Document) -> Result:
     t = _t(doc)
     for table in (e for e in _elements(doc) if e.type == "Table"):
         cells = list(_cells(table))
-        if any(c.attribute("/Table", "/Headers") is not None for c in cells):
-            continue  # organised with Headers and IDs
+        if any(len(c.attribute("/Table", "/Headers") or ()) for c in cells):
+            continue  # organised with Headers and IDs (Typst writes an empty /Headers on every cell)
         bare = [c for c in cells if c.type == "TH" and c.attribute("/Table", "/Scope") is None]
         if bare:
             yield _where(t, bare[0]), f"{len(bare)} TH cells without /Scope in a table without Headers and IDs"
