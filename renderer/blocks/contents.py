@@ -47,7 +47,7 @@ class ContentsEntry(Flowable):
     def __init__(self, key: str, title: TextFlow, number_style: ParagraphStyle, number_width: float,
                  node: Node, linked: bool = True) -> None:
         super().__init__()
-        self.linked, self.node = linked, node  # node: the entry's Link (or its TOCI when unlinked)
+        self.linked, self.node = linked, node  # node: the entry's Link (or its P when unlinked)
         self.key, self.title, self.number_width = key, title, number_width
         self.number_style = number_style
         self.form = "toc-" + key
@@ -110,7 +110,8 @@ def compose(block: Contents, ctx: ComposeContext) -> list[Flowable]:
     toc = ctx.tags.add("TOC")
     for heading in (b for b in walk(_all(ctx)) if isinstance(b, Heading) and b.level == 1 and b.contents):
         item = toc.add("TOCI")
-        node = item.add("Link") if ctx.theme.profile.links else item
+        # (a TOCI holds Lbl, Reference, NonStruct, P or TOC: ISO 32000-1 Table 333)
+        node = item.add("Reference").add("Link") if ctx.theme.profile.links else item.add("P")
         text = plain_paragraph(heading.text, "contents.entry", ctx, role=None)
         text.node = node
         mark = heading_mark(heading, text.text)

@@ -10,6 +10,10 @@ files share a tag only for the very same font program.
 
 The tags are given where the document writes its fonts, so every TrueType face is tagged,
 whoever registered it with reportlab (the engine, or the chart code measuring text).
+
+There too each subset's ToUnicode map is written without the codes that stand for no character:
+reportlab maps them (the subset's first code, and any it leaves free) to U+0000, which PDF/UA-1
+forbids (ISO 14289-1 7.21.7; Matterhorn 31-028) and which no text extraction wants.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ def write_fonts(doc: Any) -> None:
         if subsets is None:
             font.addObjects(doc)
             continue
-        with _numbered_as([tag(font.face.name, subset, taken) for subset in subsets]):
+        with _numbered_as([tag(font.face.name, subset, taken) for subset in subsets]), _characters_only():
             font.addObjects(doc)
     doc.delayedFonts = []
 
@@ -60,3 +64,28 @@ def _numbered_as(tags: list[bytes]) -> Iterator[None]:
         yield
     finally:
         ttfonts.SUBSETN = numbered
+
+
+#: Values a ToUnicode map may not give (ISO 14289-1 7.21.7): no character, and the byte-order marks.
+NOT_CHARACTERS = frozenset({0x0000, 0xFEFF, 0xFFFE})
+
+
+def unicode_map(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap for ``subset``, less the codes that stand for no character."""
+    pairs = [f"<{code:02X}> <{value:04X}>" for code, value in enumerate(subset) if value not in NOT_CHARACTERS]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange", f"{len(pairs)} beginbfchar", *pairs, "endbfchar", "endcmap",
+        "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+
+@contextlib.contextmanager
+def _characters_only() -> Iterator[None]:
+    made = ttfonts.makeToUnicodeCMap
+    ttfonts.makeToUnicodeCMap = unicode_map
+    try:
+        yield
+    finally:
+        ttfonts.makeToUnicodeCMap = made

@@ -1,4 +1,5 @@
-"""Preflight: a PDF (ours or anyone's) checked the way a print shop's intake checks it."""
+"""Preflight: a PDF (ours or anyone's) checked the way a print shop's intake checks it, or,
+with the ``ua`` profile, against the machine-checkable conditions of PDF/UA-1 (:mod:`.ua`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 import pypdf
 import pypdfium2 as pdfium
 
+from . import ua
 from .checks import CHECKS, selected
 from .model import Check, Document, Finding, PreflightReport
 from .walker import walk
@@ -20,15 +22,26 @@ def preflight(pdf: Path, profile: str = "press", expect_trim: tuple[float, float
     if reader.is_encrypted:
         reader.decrypt("")  # readable without a password, but still reported as encrypted
     doc = Document(reader, profile, expect_trim, saddle_stitch, safe_margin)
+    if profile == ua.PROFILE:
+        return _run(pdf, doc, ua.UA_CHECKS, tuple(reader.page_labels), ua.read(pdf))
     doc.events = [list(walk(page.get_contents(), page.get("/Resources"), reader)) for page in reader.pages]
     doc.pdfium = pdfium.PdfDocument(str(pdf), password="")
     try:
-        checks = tuple(selected(profile))
-        findings = tuple(f for check in checks for f in check.findings(doc))
         labels = tuple(doc.pdfium.get_page_label(i) or str(i + 1) for i in range(len(doc.pdfium)))
+        return _run(pdf, doc, tuple(selected(profile)), labels)
     finally:
         doc.pdfium.close()
-    return PreflightReport(str(pdf), profile, len(reader.pages), checks, findings, labels)
+
+
+def _run(pdf: Path, doc: Document, checks: tuple[Check, ...], labels: tuple[str, ...],
+         tagged: ua.Tagged | None = None) -> PreflightReport:
+    doc.tagged = tagged
+    try:
+        findings = tuple(f for check in checks for f in check.findings(doc))
+    finally:
+        if tagged is not None:
+            tagged.pdf.close()
+    return PreflightReport(str(pdf), doc.profile, len(doc.reader.pages), checks, findings, labels)
 
 
 def render_table(report: PreflightReport) -> str:

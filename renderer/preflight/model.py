@@ -31,6 +31,7 @@ class Document:
     safe_margin: float
     events: list[list[Event]] = field(default_factory=list)
     pdfium: Any = None
+    tagged: Any = None   # the PDF/UA checks' reading (ua.Tagged), for the ua profile only
 
     def boxes(self, i: int) -> dict[str, Box | None]:
         page = self.reader.pages[i]

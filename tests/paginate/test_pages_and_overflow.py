@@ -36,8 +36,8 @@ def test_page_labels_match_the_printed_folios_of_the_2022_report() -> None:
     texts = poppler_text(rendering.pdf)
     for page in rendering.layout_map.pages:  # the folio printed in the footer is the label
         if page.folio is not None and page.template not in ("closing",):
-            footer = [line.split() for line in texts[page.index - 1].splitlines() if line.strip()][-1]
-            assert str(page.folio) in footer and shown[page.index - 1] == str(page.folio)
+            footer = [line.split() for line in texts[page.index].splitlines() if line.strip()][-1]
+            assert str(page.folio) in footer and shown[page.index] == str(page.folio)
     # the contents numbers are still the published ones
     contents = texts[2]
     for folio, title in ((1, "Our 2022 Impact"), (3, "Missing Children"), (12, "Child Sexual Exploitation"),

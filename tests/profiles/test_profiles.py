@@ -36,7 +36,10 @@ def _choices(command: str) -> tuple[str, ...]:
 
 @pytest.mark.parametrize("command", ["build", "check", "preflight"])
 def test_the_command_line_offers_exactly_the_registered_profiles(command: str) -> None:
-    assert _choices(command) == tuple(PROFILES)
+    from renderer.preflight.ua import PROFILE as UA
+
+    # preflight also offers the PDF/UA checks, under the name their module gives them
+    assert _choices(command) == tuple(PROFILES) + ((UA,) if command == "preflight" else ())
 
 
 def test_the_layout_allows_exactly_the_registered_profiles() -> None:
