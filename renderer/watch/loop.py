@@ -32,6 +32,8 @@ from .server import Preview, Published
 #: a change of attributes) before rebuilding, and never longer than DEBOUNCE_MS in all.
 STEP_MS = 30
 DEBOUNCE_MS = 400
+#: With no file event, the watcher wakes this often (and does nothing): idle costs nothing measurable.
+IDLE_MS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,20 +88,41 @@ def watch(builder: Builder, port: int, open_browser: bool, err: TextIO) -> int:
     preview = Preview(port)
     try:
         print(f"watch: preview at {preview.url} (Ctrl-C ends)", file=err, flush=True)
-        shown: tuple[PagePicture, ...] = ()
-        shown = _turn(builder, preview, shown, "first build", err)
+        roots = [p for p in (builder.paths.edition, builder.paths.layout, builder.paths.fonts) if p.exists()]
+        before = snapshot(roots)
+        shown = _turn(builder, preview, (), "first build", err)
         if open_browser:
             webbrowser.open(preview.url)
-        roots = [p for p in (builder.paths.edition, builder.paths.layout, builder.paths.fonts) if p.exists()]
+        # The watcher starts when the loop first asks it; a save made during the first build,
+        # before it watched, is found by comparing the files with what they were before it.
+        live = False
         for changes in watch_files(*roots, watch_filter=OutputFilter(builder.output), step=STEP_MS,
-                                   debounce=DEBOUNCE_MS):
-            shown = _turn(builder, preview, shown, describe(changes), err)
-            gc.collect()  # after the line is out: memory stays flat over many rebuilds
+                                   debounce=DEBOUNCE_MS, rust_timeout=IDLE_MS, yield_on_timeout=True):
+            if not live:
+                live = True
+                if not changes and snapshot(roots) != before:
+                    shown = _turn(builder, preview, shown, "files saved during the first build", err)
+            if changes:
+                shown = _turn(builder, preview, shown, describe(changes), err)
+                gc.collect()  # after the line is out: memory stays flat over many rebuilds
     except KeyboardInterrupt:
         print("watch: stopped", file=err, flush=True)
     finally:
         preview.close()
     return 0
+
+
+def snapshot(roots: Iterable[Path]) -> dict[Path, tuple[int, int]]:
+    """Each file under ``roots`` with its modification time and size."""
+    out = {}
+    for root in roots:
+        for path in root.rglob("*"):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            out[path] = (st.st_mtime_ns, st.st_size)
+    return out
 
 
 def _turn(builder: Builder, preview: Preview, shown: tuple[PagePicture, ...], what: str, err: TextIO
@@ -147,10 +170,12 @@ def describe(changes: Iterable[tuple[Change, str]]) -> str:
     """What the saves were, shortly: ``content/2022/01-x.yaml changed``. A file that came and
     went within the batch (an editor's or sed's temporary file) is not named."""
     seen: dict[str, str] = {}
-    for change, path in sorted(changes, key=lambda c: c[1]):
+    changes = sorted(changes, key=lambda c: c[1])
+    added = {path for change, path in changes if change == Change.added}
+    for change, path in changes:
         if Path(path).exists():
             seen[_short(Path(path))] = "changed"
-        elif change == Change.deleted:
+        elif change == Change.deleted and path not in added:
             seen[_short(Path(path))] = "deleted"
     items = [f"{name} {kind}" for name, kind in seen.items()] or ["a file came and went"]
     return ", ".join(items[:3]) + (f" and {len(items) - 3} more" if len(items) > 3 else "")
