@@ -10,6 +10,7 @@ carried over from one rebuild to the next except what the pipeline itself caches
 from __future__ import annotations
 
 import gc
+import signal
 import time
 import webbrowser
 from collections.abc import Iterable
@@ -85,6 +86,10 @@ def _failed(start: float, errors: tuple[str, ...]) -> Outcome:
 
 def watch(builder: Builder, port: int, open_browser: bool, err: TextIO) -> int:
     """Build, serve the preview, rebuild on every save until Ctrl-C; exit code 0."""
+    # SIGINT ends the loop even where it came in ignored (a shell's background job), and
+    # SIGTERM ends it the same way: the preview closed, no PDF half written.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
     preview = Preview(port)
     try:
         print(f"watch: preview at {preview.url} (Ctrl-C ends)", file=err, flush=True)
@@ -110,6 +115,10 @@ def watch(builder: Builder, port: int, open_browser: bool, err: TextIO) -> int:
     finally:
         preview.close()
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def snapshot(roots: Iterable[Path]) -> dict[Path, tuple[int, int]]:
