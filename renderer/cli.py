@@ -1,4 +1,4 @@
-"""``impact-report``: build | check | preview | diff.
+"""``impact-report``: build | watch | check | preview | diff.
 
 Exit codes: 0 done, 1 content error (or, for diff, "something changed"), 2 usage error.
 Progress goes to stderr; ``--quiet`` silences it.
@@ -47,6 +47,16 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="treat warnings (e.g. a missed page expectation) as errors")
     b.add_argument("--profile", choices=tuple(PROFILES), default=None,
                    help="screen (RGB, links) or press (CMYK, bleed, marks, PDF/X); default from layout/")
+    w = sub.add_parser("watch", parents=[common], help="build, then rebuild on every save and show the pages")
+    w.add_argument("edition", nargs="?", type=Path, default=Path("content/2022"))
+    w.add_argument("-o", "--output", type=pdf_path, default=None,
+                   help="PDF path (default: build/impact-report-NAME.pdf)")
+    w.add_argument("--port", type=_port, default=WATCH_PORT,
+                   help=f"the preview's port on 127.0.0.1 (default {WATCH_PORT}; 0: any free port)")
+    w.add_argument("--open", action="store_true", help="open the preview in the web browser")
+    w.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    w.add_argument("--profile", choices=tuple(PROFILES), default=None,
+                   help="screen or press; default from layout/")
     c = sub.add_parser("check", parents=[common], help="validate an edition; writes nothing")
     c.add_argument("edition", type=Path)
     c.add_argument("--strict", action="store_true")
@@ -96,7 +106,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 #: Commands that may render a PDF, and so read SOURCE_DATE_EPOCH.
-_RENDERING = frozenset({"build", "preview", "diff"})
+_RENDERING = frozenset({"build", "watch", "preview", "diff"})
+WATCH_PORT = 8719
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (0 to 65535)")
+    return int(text)
 
 
 def _in_output(exc: OSError, output: Path | None) -> bool:
@@ -176,6 +193,19 @@ def _mentions_charts(edition: Path) -> bool:
     return False
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    from .watch import Builder, watch
+    output = args.output or Path("build") / f"impact-report-{args.edition.resolve().name}.pdf"
+    try:
+        return watch(Builder(_paths(args), output, args.strict, args.profile), args.port, args.open, sys.stderr)
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        print(f"impact-report watch: cannot serve the preview on 127.0.0.1:{args.port}: {exc.strerror}",
+              file=sys.stderr)
+        return 2
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .validate import check_edition
     sink = Sink()
@@ -217,4 +247,5 @@ def cmd_preflight(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
-_COMMANDS = {"build": cmd_build, "check": cmd_check, "schema": cmd_schema, "preflight": cmd_preflight}
+_COMMANDS = {"build": cmd_build, "watch": cmd_watch, "check": cmd_check, "schema": cmd_schema,
+             "preflight": cmd_preflight}

@@ -37,7 +37,8 @@ ALLOWED: dict[str, set[str]] = {
     "review": {"diagnostics", "buildid", "layoutmap"},
     "preflight": {"diagnostics", "profiles"},
 }
-TOP = {"cli", "arguments", "build", "validate", "schema", "review_cli", "__main__", "__init__"}
+# watch/ drives the whole pipeline (build) and the review tools' rasteriser, as a command does.
+TOP = {"cli", "arguments", "build", "validate", "schema", "review_cli", "watch", "__main__", "__init__"}
 
 
 def stage_of(path: Path) -> str:

@@ -1,0 +1,91 @@
+"""The preview server: loopback only, its own paths only, a foreign Host refused, events."""
+
+from __future__ import annotations
+
+import http.client
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from renderer.watch.pages import PagePicture
+from renderer.watch.server import Preview, Published
+
+PNG = b"\x89PNG\r\n\x1a\nnot really a picture"
+
+
+@pytest.fixture
+def preview() -> Iterator[Preview]:
+    p = Preview(0)
+    p.publish(Published((PagePicture("d1", PNG, 612.0, 792.0, "Cover"),), b'{"version":2}', {"a.yaml": "/x/a.yaml"},
+                        (1,)))
+    yield p
+    p.close()
+
+
+def get(preview: Preview, path: str, host: str | None = None) -> tuple[int, bytes, str]:
+    conn = http.client.HTTPConnection("127.0.0.1", preview.port, timeout=10)
+    conn.putrequest("GET", path, skip_host=True)
+    conn.putheader("Host", host if host is not None else f"127.0.0.1:{preview.port}")
+    conn.endheaders()
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response.status, body, response.getheader("Content-Type") or ""
+
+
+def test_it_listens_on_loopback_only(preview: Preview) -> None:
+    assert preview._server.server_address[0] == "127.0.0.1"
+    assert preview.url == f"http://127.0.0.1:{preview.port}/"
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1", "127.0.0.1:1",
+                                  "localhost.evil.example:{port}", "0.0.0.0:{port}", ""])
+def test_a_foreign_host_header_is_refused(preview: Preview, host: str) -> None:
+    status, body, _ = get(preview, "/state.json", host.format(port=preview.port))
+    assert status == 403
+    assert b"generation" not in body
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}"])
+def test_its_own_names_are_served(preview: Preview, host: str) -> None:
+    status, body, kind = get(preview, "/state.json", host.format(port=preview.port))
+    assert (status, kind) == (200, "application/json")
+    state = json.loads(body)
+    assert state["pages"] == [{"number": 1, "digest": "d1", "width": 612.0, "height": 792.0, "label": "Cover"}]
+    assert state["sources"] == {"a.yaml": "/x/a.yaml"} and state["changed"] == [1]
+
+
+def test_only_its_own_paths_are_served(preview: Preview) -> None:
+    assert get(preview, "/")[0] == 200 and b"EventSource" in get(preview, "/")[1]
+    assert get(preview, "/page/1.png")[1:] == (PNG, "image/png")
+    assert get(preview, "/layout.json")[1] == b'{"version":2}'
+    for path in ("/page/2.png", "/page/0.png", "/page/-1.png", "/page/../../etc/passwd", "/etc/passwd",
+                 "/page.html", "/renderer/watch/server.py", "/page/1.png/x"):
+        assert get(preview, path)[0] == 404, path
+
+
+def test_errors_show_over_the_last_good_pages(preview: Preview) -> None:
+    preview.publish_errors(("a.yaml:3:5: error: unknown key 'x'\n  hint: did you mean 'y'?",))
+    state = json.loads(get(preview, "/state.json")[1])
+    assert state["errors"] == ["a.yaml:3:5: error: unknown key 'x'\n  hint: did you mean 'y'?"]
+    assert [p["digest"] for p in state["pages"]] == ["d1"]
+    assert get(preview, "/page/1.png")[1] == PNG
+
+
+def test_events_tell_of_each_build(preview: Preview) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", preview.port, timeout=10)
+    conn.request("GET", "/events")
+    response = conn.getresponse()
+    assert response.getheader("Content-Type") == "text/event-stream"
+
+    def event() -> dict[str, object]:
+        lines = [response.fp.readline() for _ in range(3)]
+        assert lines[0] == b"event: build\n" and lines[2] == b"\n", lines
+        return dict(json.loads(lines[1].removeprefix(b"data: ")))
+
+    assert event()["generation"] == 1
+    preview.publish(Published((PagePicture("d2", PNG, 612.0, 792.0, "Cover"),), b"{}", {}, (1,)))
+    second = event()
+    assert second["generation"] == 2 and second["changed"] == [1]
+    conn.close()
