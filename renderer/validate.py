@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .blocks import HANDLERS, CheckContext, check_block
 from .blocks.base import check_language
+from .blocks.heading import Heading, check_levels
 from .diagnostics import Sink, Span, did_you_mean
 from .load import SourceLimits
 from .model.block import Block, walk
@@ -47,6 +48,8 @@ def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Si
                        f"templates: {', '.join(theme.layout.templates)}")
         for block in page.blocks:
             check_block(block, ctx)
+    if theme.profile.structure:  # an untagged file has no outline to keep in order
+        check_levels((b for b in edition.blocks() if isinstance(b, Heading)), sink)
     check_glyphs(edition, theme, sink)
     check_words(edition, sink)
     if not edition.manifest.pages:

@@ -6,11 +6,13 @@ footer. Every heading is kept with what follows it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.platypus import Flowable
 
+from ..diagnostics import Sink
 from ..model.block import Block, slug
 from ..theme.model import Banner as BannerLook
 from .base import CheckContext, ComposeContext, register
@@ -47,6 +49,31 @@ def check(block: Heading, ctx: CheckContext) -> None:
         ctx.sink.error(block.span_of("level"), f"'level': expected 1, 2 or 3, got {block.level}")
     if block.expect_folio is not None and block.level != 1:
         ctx.sink.warning(block.span_of("expect_folio"), "'expect_folio' is checked on level-1 headings only")
+
+
+def check_levels(headings: Iterable[Heading], sink: Sink) -> None:
+    """In a tagged file the headings are the outline a screen reader moves by (H1, H2, H3):
+    it starts at level 1 and goes down one level at a time (PDF/UA-1, Matterhorn 14-002 and
+    14-003), so a skip is refused at the heading that makes it. Going back up any number of
+    levels is allowed."""
+    previous: Heading | None = None
+    for heading in headings:
+        if heading.level not in (1, 2, 3):
+            continue  # refused by check()
+        if previous is None and heading.level != 1:
+            sink.error(heading.span_of("level"), f"the first heading, '{_short(heading.text)}', is level "
+                       f"{heading.level}: the headings of a tagged edition start at level 1",
+                       "make it level 1, or open the report with a level-1 heading")
+        elif previous is not None and heading.level > previous.level + 1:
+            sink.error(heading.span_of("level"), f"heading '{_short(heading.text)}' is level {heading.level} "
+                       f"after level {previous.level} ('{_short(previous.text)}' at {previous.span}): "
+                       f"a tagged edition skips no level going down",
+                       f"make it level {previous.level + 1}")
+        previous = heading
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def heading_mark(block: Heading, text: str) -> HeadingMark:

@@ -18,8 +18,11 @@ def test_level_one_heading_is_a_banner_kept_with_next(edition: Callable[..., Pat
 
 
 def test_sub_heading_uses_its_level_style(edition: Callable[..., Path]) -> None:
-    (para,), _ = compose_page(edition(body_page("{type: heading, level: 3, text: Internet Safety}")))
-    assert isinstance(para, TextFlow) and para.style.name == "heading.3" and para.keepWithNext
+    page = body_page("{type: heading, level: 1, text: Prevention}", "{type: heading, level: 2, text: Programs}",
+                     "{type: heading, level: 3, text: Internet Safety}")
+    (_, two, three), _ = compose_page(edition(page))
+    for para, level in ((two, 2), (three, 3)):
+        assert isinstance(para, TextFlow) and para.style.name == f"heading.{level}" and para.keepWithNext
 
 
 def test_paragraph_styles_by_name(edition: Callable[..., Path]) -> None:

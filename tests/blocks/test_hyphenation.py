@@ -86,7 +86,8 @@ def test_short_words_and_the_characters_around_a_break_follow_the_rules() -> Non
 
 def test_headings_figures_and_table_cells_are_not_hyphenated(tmp_path: Path) -> None:
     text = " ".join(["Verantwortungsbewusstsein Ehrenamtskoordination"] * 6)
-    lines = build(tmp_path, "de-DE", f"{{type: heading, level: 2, text: {text}}}",
+    lines = build(tmp_path, "de-DE", f"{{type: heading, level: 1, text: {text}}}",
+                  f"{{type: heading, level: 2, text: {text}}}",
                   f"{{type: figure_row, figures: [{{value: 5, label: {text}}}, {{value: 6, label: {text}}}]}}",
                   f"{{type: table, caption: {text}, columns: [{{key: a, label: A}}, {{key: b, label: B}}], "
                   f"rows: [[{text}, 1], [b, 2]]}}", f'{{type: paragraph, text: "{text}"}}')

@@ -55,16 +55,17 @@ def test_content_error_exits_1_with_file_and_line_and_keeps_last_pdf(edition: Ca
 
 def test_strict_build_with_a_warning_fails_and_keeps_last_pdf(edition: Callable[..., Path],
                                                              tmp_path: Path) -> None:
-    root = edition(body_page("{type: heading, level: 2, text: Hello}"))
+    root = edition(body_page("{type: heading, level: 1, text: Hello}", "{type: heading, level: 2, text: Hi}"))
     out = tmp_path / "r.pdf"
     assert run("build", str(root), "-o", str(out), "--strict", *paths()).returncode == 0
     before = out.read_bytes()
-    (root / "00-page.yaml").write_text(body_page("{type: heading, level: 2, text: Goodbye, expect_folio: 1}"))
+    (root / "00-page.yaml").write_text(body_page("{type: heading, level: 1, text: Hello}",
+                                                 "{type: heading, level: 2, text: Goodbye, expect_folio: 1}"))
     lenient = run("build", str(root), "-o", str(tmp_path / "lenient.pdf"), *paths())
     assert lenient.returncode == 0 and "warning: 'expect_folio' is checked on level-1 headings" in lenient.stderr
     result = run("build", str(root), "-o", str(out), "--strict", *paths())
     assert result.returncode == 1
-    assert "00-page.yaml:3:" in result.stderr and "1 error; nothing was written" in result.stderr
+    assert "00-page.yaml:4:" in result.stderr and "1 error; nothing was written" in result.stderr
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".impact-report.lock", "edition", "lenient.layout.json",
                                                            "lenient.pdf", "r.layout.json", "r.pdf"]
