@@ -27,11 +27,13 @@ ALLOWED: dict[str, set[str]] = {
     # paginate ask it there), pdf writes what it asks for, and preflight chooses its checks by
     # it, still reading nothing but PDFs.
     "profiles": set(),
+    # Numbers as each language prints them (the CLDR's symbols): used by model, charts and blocks.
+    "numerals": set(),
     "load": {"diagnostics", "gate"},
-    "model": {"diagnostics", "load", "gate"},
+    "model": {"diagnostics", "load", "gate", "numerals"},
     "theme": {"diagnostics", "load", "model", "gate", "profiles"},
-    "charts": {"diagnostics", "gate"},
-    "blocks": {"diagnostics", "load", "model", "theme", "charts", "gate"},
+    "charts": {"diagnostics", "gate", "numerals"},
+    "blocks": {"diagnostics", "load", "model", "theme", "charts", "gate", "numerals"},
     "paginate": {"diagnostics", "load", "model", "theme", "charts", "blocks", "gate", "layoutmap"},
     "pdf": {"diagnostics", "load", "model", "theme", "gate", "source_date", "profiles", "buildid"},
     "review": {"diagnostics", "buildid", "layoutmap"},

@@ -13,6 +13,7 @@ from ..diagnostics import Sink, Span
 from ..model.block import Block, add_block_model
 from ..model.edition import Edition
 from ..model.numbers import Quantity
+from ..numerals import NumberStyle, number_style
 from ..theme import Theme
 from ..theme.model import Look
 from ..theme.styles import StyleSheet
@@ -72,6 +73,11 @@ class ComposeContext:
     @property
     def language(self) -> str:
         return self.lang or self.edition.manifest.language
+
+    @property
+    def numbers(self) -> NumberStyle:
+        """How this block's language prints numbers (``4.100.000`` in German)."""
+        return number_style(self.language)
 
     def hyphens(self, style_name: str) -> Hyphenator | None:
         """The hyphenator for text in ``style_name`` in this block's language, or None when

@@ -21,6 +21,7 @@ from ..diagnostics import Span, did_you_mean
 from ..model.block import Block, slug
 from ..model.edition import Edition
 from ..model.numbers import NumberFormat, Quantity, exact_sum
+from ..numerals import NumberStyle
 from ..theme import Theme
 from ..theme.model import Spacing
 from .base import ChartRequest, CheckContext, ComposeContext, register
@@ -144,9 +145,9 @@ def _check_regions(block: Chart, ctx: CheckContext) -> None:
 
 
 def chart_spec(block: Chart, edition: Edition, width: float, height: float,
-               text: Callable[[str], str]) -> ChartSpec:
+               text: Callable[[str], str], numbers: NumberStyle) -> ChartSpec:
     """The drawing's input: labels and series, wherever the numbers live; ``text`` sets
-    content text as the page does (typographic quotes)."""
+    content text as the page does (typographic quotes), ``numbers`` its numbers."""
     if block.data:
         labels = tuple(text(p.label) for p in block.data)
         series: tuple[Series, ...] = (Series(text(block.title), tuple(p.value for p in block.data)),)
@@ -160,7 +161,7 @@ def chart_spec(block: Chart, edition: Edition, width: float, height: float,
         index = {c.key: i for i, c in enumerate(table.columns)}
         series = tuple(Series(text(table.columns[index[k]].label), tuple(r.cells[index[k]] for r in rows))  # type: ignore[misc]
                        for k in src.columns)
-    return ChartSpec(block.kind, labels, series, block.format, block.sort, width, height)
+    return ChartSpec(block.kind, labels, series, block.format, block.sort, width, height, numbers)
 
 
 def chart_look(theme: Theme) -> ChartLook:
@@ -206,7 +207,7 @@ class ChartBox(Flowable):
 
 def compose(block: Chart, ctx: ComposeContext) -> list[Flowable]:
     height = block.height or ctx.theme.data.charts.heights.get(block.kind, 180.0)
-    spec = chart_spec(block, ctx.edition, ctx.width, height, ctx.text)
+    spec = chart_spec(block, ctx.edition, ctx.width, height, ctx.text, ctx.numbers)
     name = "chart-" + slug(block.id)
     ctx.charts.append(ChartRequest(name, block, ctx.width, height, ChartJob(name, spec, chart_look(ctx.theme))))
     alt = block.alt or alt_text(spec, block.title)

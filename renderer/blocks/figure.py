@@ -64,9 +64,9 @@ def check_figure(fig: FigureData, owner: Block, ctx: CheckContext) -> None:
 def value_text(fig: FigureData, ctx: ComposeContext) -> str:
     if fig.ref is not None:
         q = ctx.quantities[fig.ref]
-        number = format_number(q.value, q.format if fig.format == "number" else fig.format)
+        number = format_number(q.value, q.format if fig.format == "number" else fig.format, ctx.numbers)
     elif isinstance(fig.value, Decimal):
-        number = format_number(fig.value, fig.format)
+        number = format_number(fig.value, fig.format, ctx.numbers)
     else:
         number = str(fig.value)
     return fig.prefix + number + fig.suffix

@@ -78,7 +78,7 @@ def _collect(items: tuple[Inline, ...], style: ParagraphStyle, ctx: ComposeConte
             if isinstance(item, Text):
                 text = ctx.text(item.text, out[-1].text if out else "")
             else:
-                text = format_quantity(ctx.quantities[item.key])
+                text = format_quantity(ctx.quantities[item.key], ctx.numbers)
             font = ctx.theme.styles.variant(style.fontName, bold, italic) if bold or italic else style.fontName
             colour = ctx.theme.styles.para("link").textColor if url is not None else style.textColor
             out.append(Run(text, font, style.fontSize, colour, url if ctx.theme.profile.links else None))

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from .kinds import KINDS
 from .spec import ChartSpec
-from .text import format_value, order, share_labels
+from .text import order, share_labels
 
 SHOWN = 3  # categories named before the rest is summarised, in a chart too long to read out
 LISTED = 12  # a chart of this many categories or fewer is read out whole, in the order drawn
@@ -28,18 +28,18 @@ def alt_text(spec: ChartSpec, title: str) -> str:
     if kind.summary == "stacked" and len(spec.series) > 1:
         return f"{head}: {_stacked(spec)}"
     if kind.summary == "shares":
-        shares = share_labels(tuple(max(v, Decimal(0)) for _, v in pairs), spec.format)
+        shares = share_labels(tuple(max(v, Decimal(0)) for _, v in pairs), spec.format, spec.numbers)
         ranked = sorted(zip(pairs, shares), key=lambda p: -p[0][1])
         named = ", ".join(f"{label} {share}" for (label, _), share in ranked[:SHOWN + 1])
         rest = len(ranked) - (SHOWN + 1)
         return f"{head}: {named}" + (f", and {rest} more." if rest > 0 else ".")
     ranked_pairs = sorted(pairs, key=lambda p: -p[1])
     fmt = spec.format
-    top = [f"{label} {format_value(v, fmt)}" for label, v in ranked_pairs[:SHOWN]]
+    top = [f"{label} {spec.shown(v, fmt)}" for label, v in ranked_pairs[:SHOWN]]
     text = f"{head}: {top[0]} highest" + "".join(f", {t}" for t in top[1:])
     if len(ranked_pairs) > SHOWN:
         label, v = ranked_pairs[-1]
-        text += f"; {label} {format_value(v, fmt)} lowest"
+        text += f"; {label} {spec.shown(v, fmt)} lowest"
     return f"{text}; {len(pairs)} values."
 
 
@@ -48,10 +48,10 @@ def _stacked(spec: ChartSpec) -> str:
     totals = [sum((s.values[i] for s in spec.series if i < len(s.values)), Decimal(0))
               for i in range(len(spec.labels))]
     best = max(range(len(totals)), key=lambda i: totals[i])
-    parts = ", ".join(f"{s.name} {format_value(s.values[best], spec.format)}" for s in spec.series
+    parts = ", ".join(f"{s.name} {spec.shown(s.values[best])}" for s in spec.series
                       if best < len(s.values))
     return (f"{' and '.join(names)} for {len(spec.labels)} categories; {spec.labels[best]} highest "
-            f"at {format_value(totals[best], spec.format)} ({parts}).")
+            f"at {spec.shown(totals[best])} ({parts}).")
 
 
 def _every_value(spec: ChartSpec, summary: str) -> str:
@@ -61,14 +61,14 @@ def _every_value(spec: ChartSpec, summary: str) -> str:
         for i in order(spec):
             parts = [(s.name, s.values[i]) for s in spec.series if i < len(s.values)]
             total = sum((v for _, v in parts), Decimal(0))
-            items.append(f"{spec.labels[i]}: " + ", ".join(f"{name} {format_value(v, fmt)}" for name, v in parts)
-                         + f" (total {format_value(total, fmt)})")
+            items.append(f"{spec.labels[i]}: " + ", ".join(f"{name} {spec.shown(v, fmt)}" for name, v in parts)
+                         + f" (total {spec.shown(total, fmt)})")
         return "; ".join(items)
     values = spec.series[0].values if spec.series else ()
     idx = [i for i in order(spec) if i < len(values)]
     if summary == "shares":
-        shares = share_labels(tuple(max(values[i], Decimal(0)) for i in idx), fmt)
+        shares = share_labels(tuple(max(values[i], Decimal(0)) for i in idx), fmt, spec.numbers)
         if fmt == "percent":
             return "; ".join(f"{spec.labels[i]}: {share}" for i, share in zip(idx, shares))
-        return "; ".join(f"{spec.labels[i]}: {format_value(values[i], fmt)} ({share})" for i, share in zip(idx, shares))
-    return "; ".join(f"{spec.labels[i]}: {format_value(values[i], fmt)}" for i in idx)
+        return "; ".join(f"{spec.labels[i]}: {spec.shown(values[i], fmt)} ({share})" for i, share in zip(idx, shares))
+    return "; ".join(f"{spec.labels[i]}: {spec.shown(values[i], fmt)}" for i in idx)

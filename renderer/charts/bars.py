@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .legend import Item, draw_flow
 from .spec import ChartSpec
-from .text import format_value, order
+from .text import order
 
 if TYPE_CHECKING:  # drawn on only when a chart is drawn, with matplotlib imported
     from .sketch import Sketch
@@ -34,7 +34,7 @@ def paint(sk: Sketch, spec: ChartSpec) -> None:
         # Each part's total in the legend (counts only: percentages do not add up across
         # categories), since small parts cannot carry their own labels.
         items = [Item(sk.colour(i), s.name,
-                      format_value(sum(s.values, Decimal(0)), "number") if spec.format == "number" else "")
+                      spec.shown(sum(s.values, Decimal(0)), "number") if spec.format == "number" else "")
                  for i, s in enumerate(series)]
         legend_top = spec.height - sk.m.above_cap("regular", sk.size)
         top = legend_top - draw_flow(sk, items, 0.0, legend_top, spec.width, sk.size) - 8
@@ -47,7 +47,7 @@ def paint(sk: Sketch, spec: ChartSpec) -> None:
     # Percent parts of a whole add up to 100%, which says nothing: the bar end carries the
     # parts too small to hold their own label instead (room reserved for all of them).
     by_parts = len(series) > 1 and spec.format == "percent"
-    ends = ["  ".join(format_value(v, "percent") for v in p if v > 0) if by_parts else format_value(t, spec.format)
+    ends = ["  ".join(spec.shown(v, "percent") for v in p if v > 0) if by_parts else spec.shown(t)
             for p, t in zip(parts, totals)]
     value_w = max(sk.m.width(t, "bold", size) for t in ends) + GAP
     lo, hi = min(Decimal(0), min(totals)), max(Decimal(0), max(totals))
@@ -97,7 +97,7 @@ def _stack(sk: Sketch, part: list[Decimal], zero: float, mid: float, thickness: 
         fill = sk.colour(i)
         gap = SEPARATOR if i != drawn[-1] else 0.0
         sk.rect(x, mid - thickness / 2, width - gap, thickness, fill)
-        label = format_value(part[i], spec.format)
+        label = spec.shown(part[i])
         ink = sk.ink_on(fill)
         if ink and sk.m.width(label, "regular", size) + 6 <= width - gap and thickness >= cap + 4:
             sk.text(x + (width - gap) / 2, mid - cap / 2, label, size=size, color=ink, ha="center")

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .spec import ChartSpec
-from .text import format_value, order
+from .text import order
 
 if TYPE_CHECKING:  # drawn on only when a chart is drawn, with matplotlib imported
     from .sketch import Sketch
@@ -30,7 +30,7 @@ def paint(sk: Sketch, spec: ChartSpec) -> None:
     slot = spec.width / len(idx)
     wrapped, size = m.fit_all([spec.labels[i] for i in idx], "regular", sk.size, slot - 2 * PAD,
                               lambda _: MAX_LINES, MIN_SIZE)
-    texts = [format_value(v, spec.format) for v in values]
+    texts = [spec.shown(v) for v in values]
     vsize = sk.size
     while vsize > MIN_SIZE and max(m.width(t, "bold", vsize) for t in texts) > slot - 2:
         vsize -= 0.5

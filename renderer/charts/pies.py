@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .legend import Entry, draw_list
 from .spec import ChartSpec
-from .text import format_value, order, share_labels
+from .text import order, share_labels
 
 if TYPE_CHECKING:  # drawn on only when a chart is drawn, with matplotlib imported
     from .sketch import Sketch
@@ -41,7 +41,7 @@ def parts(sk: Sketch, spec: ChartSpec) -> tuple[list[str], list[Decimal], list[s
     labels, values, colours = slices(sk, spec)
     if not labels or sum(values, Decimal(0)) <= 0:
         return None
-    return labels, values, colours, share_labels(tuple(values), spec.format)
+    return labels, values, colours, share_labels(tuple(values), spec.format, spec.numbers)
 
 
 def paint(sk: Sketch, spec: ChartSpec) -> None:
@@ -58,10 +58,10 @@ def paint(sk: Sketch, spec: ChartSpec) -> None:
     ring = r * 0.36 if spec.kind == "donut" else None
     _slices(sk, cx, cy, r, ring, values, total, colours, shares)
     if ring is not None and spec.format == "number":
-        _centre(sk, cx, cy, r - ring, format_value(total, "number"))
+        _centre(sk, cx, cy, r - ring, spec.shown(total, "number"))
     # Shares are on the slices that can hold them; with counts the legend repeats them all.
     notes = shares if spec.format == "number" else ("",) * len(values)
-    entries = [Entry(c, label, format_value(v, spec.format), note)
+    entries = [Entry(c, label, spec.shown(v), note)
                for c, label, v, note in zip(colours, labels, values, notes)]
     x = cx + r + margin + GAP
     draw_list(sk, entries, x, min(spec.width, x + LEGEND_MAX), spec.height)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from ..numerals import NumberStyle
+
 Format = Literal["number", "percent"]
 Sort = Literal["none", "ascending", "descending"]
 
@@ -29,6 +31,12 @@ class ChartSpec:
     sort: Sort
     width: float
     height: float
+    numbers: NumberStyle  # the numbers as the chart's language prints them
+
+    def shown(self, value: Decimal, fmt: Format | None = None) -> str:
+        """A value as the chart prints it: ``27,644`` (``27.644`` in German), in percent
+        ``20.93%``, with the digits as given; in the chart's format unless ``fmt`` says."""
+        return self.numbers.percent(value) if (fmt or self.format) == "percent" else self.numbers.number(value)
 
 
 @dataclass(frozen=True, slots=True)

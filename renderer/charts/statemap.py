@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from .regions import COLS, ROWS, TILES
 from .spec import ChartSpec
-from .text import format_value
 
 if TYPE_CHECKING:  # drawn on only when a chart is drawn, with matplotlib imported
     from .sketch import Sketch
@@ -94,7 +93,7 @@ def paint(sk: Sketch, spec: ChartSpec) -> None:
     _legend(sk, left + pitch, top - pitch + (pitch - tile), 9 * pitch - pitch * GAP_RATIO, tile,
             bounds, fills, missing, spec)
     if off_grid:
-        note = "Not on the map: " + ", ".join(f"{label} {format_value(v, spec.format)}" for label, v in off_grid)
+        note = "Not on the map: " + ", ".join(f"{label} {spec.shown(v)}" for label, v in off_grid)
         size = sk.size - 1
         line = sk.m.truncate(note, "regular", size, 9 * pitch - pitch * GAP_RATIO)
         sk.text(left, top - 1.5 * pitch - sk.m.cap("regular", size) / 2 + (pitch - tile) / 2, line,
@@ -119,7 +118,7 @@ def _tile_text(sk: Sketch, x: float, y: float, tile: float, code: str, value: De
     size = min(sk.size, tile * 0.36)
     cap = sk.m.cap("bold", size)
     vsize = size - 1.5
-    text = format_value(value, spec.format) if value is not None else ""
+    text = spec.shown(value) if value is not None else ""
     if text and tile >= 22 and sk.m.width(text, "regular", vsize) <= tile - 3:
         block = cap + 3 + sk.m.cap("regular", vsize)
         base = y + (tile + block) / 2 - cap
@@ -133,7 +132,7 @@ def _legend(sk: Sketch, x: float, y: float, width: float, height: float, bounds:
             fills: list[str], missing: bool, spec: ChartSpec) -> None:
     """Swatches in a row with their lower bounds under them, in the grid's top-left gap; the
     "No data" swatch, when a region drawn has none, stands apart from the classes."""
-    entries: list[tuple[str | None, str]] = [(fill, format_value(b, spec.format) + "+")
+    entries: list[tuple[str | None, str]] = [(fill, spec.shown(b) + "+")
                                              for b, fill in zip(bounds, fills)]
     if missing:
         entries.append((None, "No data"))

@@ -14,6 +14,7 @@ from functools import cache
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from ..numerals import NumberStyle
 from .spec import ChartLook, ChartSpec, Format
 
 ELLIPSIS = "\u2026"
@@ -28,33 +29,25 @@ def ensure_fonts(look: ChartLook) -> None:
             pdfmetrics.registerFont(TTFont(name, files[face]))
 
 
-def format_value(value: Decimal, fmt: Format) -> str:
-    """``27644`` → ``27,644``; percent ``20.93`` → ``20.93%``: the digits as given."""
-    if value.as_tuple().exponent > 0:  # type: ignore[operator]  # 1E+3 would print as such
-        value = value.quantize(Decimal(1))
-    text = format(value, ",")
-    return text + "%" if fmt == "percent" else text
-
-
-def share_text(part: Decimal, total: Decimal) -> str:
+def share_text(part: Decimal, total: Decimal, numbers: NumberStyle) -> str:
     """A share of a whole as a rounded percentage; small shares keep one decimal."""
     if total <= 0:
-        return "0%"
+        return numbers.percent(Decimal(0))
     pct = part / total * 100
     if pct == 0:
-        return "0%"
+        return numbers.percent(Decimal(0))
     if pct < Decimal("0.1"):
-        return "<0.1%"
+        return "<" + numbers.percent(Decimal("0.1"))
     places = Decimal("0.1") if pct < 1 else Decimal(1)
-    return f"{pct.quantize(places, rounding=ROUND_HALF_UP)}%"
+    return numbers.percent(pct.quantize(places, rounding=ROUND_HALF_UP))
 
 
-def share_labels(values: tuple[Decimal, ...], fmt: Format) -> tuple[str, ...]:
+def share_labels(values: tuple[Decimal, ...], fmt: Format, numbers: NumberStyle) -> tuple[str, ...]:
     """Percent data that already adds up to about 100 is shown as given; anything else as shares."""
     total = sum(values, Decimal(0))
     if fmt == "percent" and abs(total - 100) <= 1:
-        return tuple(format_value(v, "percent") for v in values)
-    return tuple(share_text(v, total) for v in values)
+        return tuple(numbers.percent(v) for v in values)
+    return tuple(share_text(v, total, numbers) for v in values)
 
 
 def order(spec: ChartSpec) -> tuple[int, ...]:

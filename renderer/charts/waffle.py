@@ -13,7 +13,7 @@ from .colour import mix
 from .legend import Entry, draw_list
 from .pies import slices
 from .spec import ChartSpec
-from .text import format_value, share_labels
+from .text import share_labels
 
 if TYPE_CHECKING:  # drawn on only when a chart is drawn, with matplotlib imported
     from .sketch import Sketch
@@ -45,11 +45,11 @@ def paint(sk: Sketch, spec: ChartSpec) -> None:
     if len(values) == 1 and spec.format == "percent":
         # A single percentage: its squares coloured, the rest of the hundred faint.
         counts = allocate([values[0], max(Decimal(100) - values[0], Decimal(0))])
-        shares: tuple[str, ...] = (format_value(values[0], "percent"),)
+        shares: tuple[str, ...] = (spec.shown(values[0], "percent"),)
         fills = [colours[0], faint]
     else:
         counts = allocate(values)
-        shares = share_labels(tuple(values), spec.format)
+        shares = share_labels(tuple(values), spec.format, spec.numbers)
         fills = colours
     side = min(spec.height, spec.width * 0.5)
     pitch = side / 10

@@ -9,6 +9,7 @@ from decimal import Context, Decimal, Inexact, localcontext
 from typing import Literal
 
 from ..diagnostics import Span
+from ..numerals import NumberStyle, number_style
 
 NumberFormat = Literal["number", "percent"]
 
@@ -40,14 +41,15 @@ class Quantity:
     span: Span
 
 
-def format_number(value: Decimal, fmt: NumberFormat = "number") -> str:
-    """``27644`` → ``27,644``; ``Decimal('20.93')`` as percent → ``20.93%`` (digits kept)."""
-    text = f"{value:,f}"
-    return text + "%" if fmt == "percent" else text
+def format_number(value: Decimal, fmt: NumberFormat = "number", numbers: NumberStyle | None = None) -> str:
+    """``27644`` → ``27,644``; ``Decimal('20.93')`` as percent → ``20.93%`` (digits kept), as
+    ``numbers`` prints them (``27.644``, ``20,93 %`` in German); messages use English's."""
+    style = numbers or number_style("en")
+    return style.percent(value) if fmt == "percent" else style.number(value)
 
 
-def format_quantity(q: Quantity) -> str:
-    return format_number(q.value, q.format)
+def format_quantity(q: Quantity, numbers: NumberStyle | None = None) -> str:
+    return format_number(q.value, q.format, numbers)
 
 
 def decimals(value: Decimal) -> int:

@@ -170,3 +170,19 @@ def test_a_split_never_leaves_one_row_alone_under_the_repeated_header(edition: C
     all_but_one = sum(grid.header_heights) + sum(grid.row_heights[:-1]) + 1
     head, tail = grid.split(ctx.width, all_but_one)
     assert len(tail.rows) == 2 and len(head.rows) == len(grid.rows) - 2
+
+
+def test_a_table_in_another_language_prints_its_numbers_as_that_language_does(edition: Callable[..., Path]) -> None:
+    table = ("{type: table, lang: fr, caption: Familles, columns: [{key: ville, label: Ville}, "
+             "{key: n, label: Familles}, {key: p, label: Part, format: percent}], "
+             "rows: [[Lyon, 9000, 62.5], [Grenoble, 5400, 37.5]], total: {label: Total, values: [14400, 100]}}")
+    rendering, sink = render_edition(edition(body_page(table)))
+    assert rendering is not None, errors_of(sink)
+    doc = pdfium.PdfDocument(rendering.pdf)  # pdfium keeps the narrow no-break spaces poppler flattens
+    try:
+        text = doc[0].get_textpage().get_text_range()
+    finally:
+        doc.close()
+    assert "9\u202f000" in text and "14\u202f400" in text
+    # French writes a no-break space before %, which pdfium reads as a plain one
+    assert "62,5 %" in text.replace("\u00a0", " ") and "100 %" in text.replace("\u00a0", " ")

@@ -11,6 +11,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from renderer.charts import ChartJob, ChartLook, ChartSpec, Series
 from renderer.charts.spec import Format
+from renderer.numerals import number_style
 
 FONTS = Path(__file__).resolve().parents[2] / "fonts"
 FACES = {"regular": ("Lato", "Lato-Regular.ttf"), "bold": ("Lato-Bold", "Lato-Bold.ttf"),
@@ -43,7 +44,7 @@ def decimals(*values: str | int) -> tuple[Decimal, ...]:
 
 def spec(kind: str, labels: tuple[str, ...], *series: Series, fmt: Format = "number",
          sort: str = "none", width: float = FULL, height: float | None = None) -> ChartSpec:
-    return ChartSpec(kind, labels, series, fmt, sort, width, height or HEIGHTS.get(kind, 180.0))
+    return ChartSpec(kind, labels, series, fmt, sort, width, height or HEIGHTS.get(kind, 180.0), number_style("en"))
 
 
 def samples(width: float = FULL) -> dict[str, ChartSpec]:

@@ -6,27 +6,37 @@ from decimal import Decimal
 
 from renderer.charts import Series, alt_text
 from renderer.charts.statemap import TILES, breaks, class_of
-from renderer.charts.text import Measure, format_value, order, share_labels, share_text
+from renderer.charts.text import Measure, order, share_labels, share_text
 from renderer.charts.waffle import allocate
+from renderer.numerals import number_style
 
 from .samples import LOOK, STATES, decimals, samples, spec
 
+EN, DE = number_style("en"), number_style("de")
+
 
 def test_number_and_percent_formats() -> None:
-    assert format_value(Decimal("27644"), "number") == "27,644"
-    assert format_value(Decimal("1234567.50"), "number") == "1,234,567.50"
-    assert format_value(Decimal("1E+3"), "number") == "1,000"
-    assert format_value(Decimal("20.93"), "percent") == "20.93%"
-    assert format_value(Decimal("5"), "percent") == "5%"
+    s = spec("bar", ("a",), Series("x", decimals(1)))
+    assert s.shown(Decimal("27644")) == "27,644"
+    assert s.shown(Decimal("1234567.50")) == "1,234,567.50"
+    assert s.shown(Decimal("1E+3")) == "1,000"
+    assert s.shown(Decimal("20.93"), "percent") == "20.93%"
+    assert s.shown(Decimal("5"), "percent") == "5%"
 
 
 def test_shares() -> None:
-    assert share_text(Decimal(1), Decimal(3)) == "33%"
-    assert share_text(Decimal(1), Decimal(200)) == "0.5%"
-    assert share_text(Decimal(1), Decimal(100000)) == "<0.1%"
-    assert (share_labels(decimals("20.93", "54.10", "18.47", "6.50"), "percent")
+    assert share_text(Decimal(1), Decimal(3), EN) == "33%"
+    assert share_text(Decimal(1), Decimal(200), EN) == "0.5%"
+    assert share_text(Decimal(1), Decimal(100000), EN) == "<0.1%"
+    assert (share_labels(decimals("20.93", "54.10", "18.47", "6.50"), "percent", EN)
             == ("20.93%", "54.10%", "18.47%", "6.50%"))
-    assert share_labels(decimals(1, 3), "number") == ("25%", "75%")
+    assert share_labels(decimals(1, 3), "number", EN) == ("25%", "75%")
+
+
+def test_shares_as_the_language_prints_them() -> None:
+    assert share_text(Decimal(1), Decimal(200), DE) == "0,5\u00a0%"
+    assert share_text(Decimal(1), Decimal(100000), DE) == "<0,1\u00a0%"
+    assert share_labels(decimals(1, 3), "number", DE) == ("25\u00a0%", "75\u00a0%")
 
 
 def test_sort_orders_categories() -> None:

@@ -75,3 +75,13 @@ def test_the_viewer_shows_the_printed_folios(sample: tuple[Rendering, list[str]]
     finally:
         doc.close()
     assert shown == ["Cover", "1", "2", "3", "4", "5", "6", "7", "8"]
+
+
+def test_numbers_are_printed_as_german_writes_them(sample: tuple[Rendering, list[str]]) -> None:
+    _, texts = sample
+    figures, table_end = " ".join(texts[4].split()), " ".join(texts[7].split())
+    assert "4.100.000 gerettete Mahlzeiten" in figures and "312.000 ehrenamtlich" in figures
+    assert "Insgesamt 36.109 14.115 50.224" in table_end  # the table's total row
+    assert "4,100,000" not in "".join(texts)
+    # the charts' share labels: 44 %, with a no-break space (poppler reads it as a space)
+    assert re.search(r"Obst und Gemüse 44\s%", figures), figures

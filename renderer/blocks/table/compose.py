@@ -94,7 +94,7 @@ def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, c
     numeric = table.fmt(i) != "text"
     para = ctx.theme.styles.para(style + ".number" if numeric else style)
     if isinstance(value, Decimal) and numeric:
-        return Cell(format_number(value, table.fmt(i)), para, node)  # type: ignore[arg-type]
+        return Cell(format_number(value, table.fmt(i), ctx.numbers), para, node)  # type: ignore[arg-type]
     text = ctx.text(str(value))
     if width_of(text, para.fontName, para.fontSize) <= room:
         return Cell(text, para, node)
@@ -137,7 +137,8 @@ def _widths(table: Table, ctx: ComposeContext) -> list[float]:
     head_font = ctx.theme.styles.font("table.header")
     natural, minimum = [], []
     for i, col in enumerate(table.columns):
-        texts = [str(r.cells[i]) if not isinstance(r.cells[i], Decimal) else format_number(r.cells[i], table.fmt(i))  # type: ignore[arg-type]
+        fmt = table.fmt(i)
+        texts = [format_number(c, fmt, ctx.numbers) if isinstance(c := r.cells[i], Decimal) else str(c)  # type: ignore[arg-type]
                  for r in table.rows if i < len(r.cells)]
         if table.total and i == 0:
             texts.append(table.total.label)
