@@ -35,9 +35,11 @@ def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Si
                   limits: SourceLimits = SourceLimits(), profile: str | None = None) -> Checked | None:
     """Load and check the theme and the edition; ``None`` when anything is an error."""
     theme = load_theme(layout_dir, fonts_dir, sink, profile)
+    errors = len(sink.errors)
     edition = load_edition(edition_dir, sink, limits)
     if theme is None or edition is None:
         return None
+    complete = len(sink.errors) == errors  # else a page file or block that could not be read is missing
     check_declared(theme, sink)
     quantities = collect_quantities(edition.blocks(), sink)
     ctx = CheckContext(edition, quantities, theme, sink)
@@ -48,7 +50,9 @@ def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Si
                        f"templates: {', '.join(theme.layout.templates)}")
         for block in page.blocks:
             check_block(block, ctx)
-    if theme.profile.structure:  # an untagged file has no outline to keep in order
+    # The outline is judged whole: with a block missing, its neighbours would seem to skip a level.
+    # An untagged file has no outline to keep in order.
+    if complete and theme.profile.structure:
         check_levels((b for b in edition.blocks() if isinstance(b, Heading)), sink)
     check_glyphs(edition, theme, sink)
     check_words(edition, sink)

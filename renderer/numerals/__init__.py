@@ -48,7 +48,7 @@ class NumberStyle:
     def _body(self, value: Decimal, grouping: tuple[int, int]) -> tuple[bool, str]:
         if value.as_tuple().exponent > 0:  # type: ignore[operator]  # 1E+3 prints as 1,000
             value = value.quantize(Decimal(1))
-        text = f"{abs(value):f}"
+        text = f"{value.copy_abs():f}"  # exact: abs() would round to the context's 28 digits
         whole, _, fraction = text.partition(".")
         primary, secondary = grouping
         groups = [whole[-primary:]]

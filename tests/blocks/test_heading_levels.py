@@ -83,3 +83,12 @@ def test_the_rule_is_the_one_typst_enforces_for_pdf_ua_1(tmp_path: Path, levels:
         assert "heading" in str(exc), exc
         typst_accepts = False
     assert our_verdict(levels) == typst_accepts, levels
+
+
+def test_a_block_that_could_not_be_read_does_not_make_its_neighbours_seem_to_skip(
+        edition: Callable[..., Path]) -> None:
+    # the level-1 heading has a typo, so it is missing from the edition; the level-2 one after
+    # it is not blamed for that
+    _, sink = render_edition(edition(body_page("{type: heading, levle: 1, text: Prevention}",
+                                               "{type: heading, level: 2, text: Programs}")))
+    assert sink.errors and not any("level" in d.message and "tagged" in d.message for d in sink.errors)

@@ -214,13 +214,13 @@ SENTENCE = "Every case file was reviewed again this year by an analyst. "
 
 def analysts_page(root: Path, sentences: int) -> Path:
     return write_edition(root, {"01-page.yaml": body_page(
-        "{type: heading, level: 2, text: Analysts}", f'{{type: paragraph, text: "{SENTENCE * sentences}"}}',
+        "{type: heading, level: 1, text: Analysts}", f'{{type: paragraph, text: "{SENTENCE * sentences}"}}',
         "{type: figure, value: 21494, label: cases reviewed again}", "{type: paragraph, text: The work goes on.}")})
 
 
 def test_reflow_that_pushes_a_figure_to_the_next_page_is_one_cause(tmp_path: Path) -> None:
-    old = render(analysts_page(tmp_path / "old", 70), tmp_path / "old-out" / "r.pdf")
-    new = render(analysts_page(tmp_path / "new", 76), tmp_path / "new-out" / "r.pdf")
+    old = render(analysts_page(tmp_path / "old", 56), tmp_path / "old-out" / "r.pdf")
+    new = render(analysts_page(tmp_path / "new", 62), tmp_path / "new-out" / "r.pdf")
     result = diff(Side.of(old), Side.of(new))
     [reflow] = result.reflows
     assert reflow.describe().endswith("01-page.yaml:4 grew by 3 lines; 1 figure pushed to the next page, "
