@@ -73,3 +73,14 @@ def test_every_locale_prints_the_usual_numbers_as_babel_does() -> None:
             if ours != babels:
                 wrong.append((identifier, str(v), ours, babels))
     assert not wrong, wrong[:10]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(-(10**40), 10**40), st.integers(0, 12))
+def test_numbers_of_any_length_keep_every_digit(units: int, places: int) -> None:
+    """Content numbers have up to 40 digits: none is lost (Python's own format is exact)."""
+    value = Decimal(f"{units}E-{places}")  # exact (scaleb would round to the context's 28 digits)
+    python = f"{value:,f}"
+    assert number_style("en").number(value) == (python.removeprefix("-") if value == 0 else python)
+    assert number_style("de").number(value).replace(".", "_").replace(",", ".").replace("_", ",") == \
+        number_style("en").number(value)
