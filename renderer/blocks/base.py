@@ -33,6 +33,11 @@ class CheckContext:
     quantities: dict[str, Quantity]
     theme: Theme
     sink: Sink
+    lang: str = ""  # the language of the block being checked: its own, its container's or the edition's
+
+    @property
+    def language(self) -> str:
+        return self.lang or self.edition.manifest.language
 
 
 @dataclass(slots=True)
@@ -135,6 +140,7 @@ def register(name: str, model: type[B], check: Check, compose: Compose, *, style
 def check_block(block: Block, ctx: CheckContext) -> None:
     if block.lang is not None:
         check_language(block.lang, block.span_of("lang"), ctx.sink)
+        ctx = replace(ctx, lang=block.lang)
     HANDLERS[type(block)].check(block, ctx)
     for child in block.children():
         check_block(child, ctx)

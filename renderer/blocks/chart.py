@@ -119,6 +119,16 @@ def check(block: Chart, ctx: CheckContext) -> None:
         ctx.sink.error(block.span_of("kind"), f"a {block.kind} chart shows one series; {series} columns given")
     if block.kind == "state_map":
         _check_regions(block, ctx)
+    _check_alt_language(block, ctx)
+
+
+def _check_alt_language(block: Chart, ctx: CheckContext) -> None:
+    """The generated alternate text is English ("Bar chart, …, highest …"). A screen reader
+    reads it in the chart's language, so a chart in another language needs its own ``alt``."""
+    if block.alt is None and ctx.theme.profile.structure and ctx.language.split("-")[0].lower() != "en":
+        ctx.sink.warning(block.span, f"chart '{block.title}' has no 'alt': its generated description would be "
+                         f"English in a text in '{ctx.language}'",
+                         "write 'alt:' in the chart's language: what it shows, with its numbers")
 
 
 def _check_regions(block: Chart, ctx: CheckContext) -> None:

@@ -150,3 +150,17 @@ def test_unknown_chart_kind_is_refused_at_its_line_with_the_registered_kinds(edi
     (error,) = errors_of(sink)
     assert "00-page.yaml:3:" in error and "'kind': 'bra' is not one of: bar, column, stacked_bar" in error
     assert "did you mean 'bar'?" in error
+
+
+def test_a_chart_in_another_language_is_asked_for_its_own_alternate_text(edition: Callable[..., Path]) -> None:
+    chart = "{type: chart, kind: bar, title: Spenden, %s data: [{label: a, value: 1}]}"
+    german = body_page("{type: heading, level: 1, text: Zahlen}", chart % "lang: de,")
+    _, sink = checked_edition(edition(german))
+    (warning,) = [d.render() for d in sink.warnings]
+    assert "00-page.yaml:4:" in warning and "chart 'Spenden' has no 'alt'" in warning and "'de'" in warning
+    described = body_page("{type: heading, level: 1, text: Zahlen}", chart % "lang: de, alt: Balkendiagramm,")
+    _, sink = checked_edition(edition(described))
+    assert not sink.warnings
+    english = body_page("{type: heading, level: 1, text: Numbers}", chart % "")
+    _, sink = checked_edition(edition(english))
+    assert not sink.warnings
