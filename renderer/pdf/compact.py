@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import io
 
-import pikepdf
-
 #: PDF/UA-1 is defined on ISO 32000-1 (PDF 1.7); object streams need at least 1.5.
 VERSION = "1.7"
 
 
 def compact(pdf: bytes) -> bytes:
+    import pikepdf  # 30 ms to import: paid only by a profile that packs object streams
+
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         out = io.BytesIO()
         doc.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, static_id=True,
