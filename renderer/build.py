@@ -38,7 +38,7 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
     """
     guard_reportlab()
     pool = chart_pool if chart_pool is not None else prewarm(chart_cache) if chart_cache is not None else None
-    checked = check_edition(paths.edition, paths.layout, paths.fonts, sink, profile=profile)
+    checked = check_edition(paths.edition, paths.layout, paths.fonts, sink, profile=profile, cache=chart_cache)
     if checked is None:
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)

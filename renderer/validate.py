@@ -31,9 +31,11 @@ class Checked:
 
 
 def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Sink,
-                  limits: SourceLimits = SourceLimits(), profile: str | None = None) -> Checked | None:
-    """Load and check the theme and the edition; ``None`` when anything is an error."""
-    theme = load_theme(layout_dir, fonts_dir, sink, profile)
+                  limits: SourceLimits = SourceLimits(), profile: str | None = None,
+                  cache: Path | None = None) -> Checked | None:
+    """Load and check the theme and the edition; ``None`` when anything is an error. ``cache``
+    is the build's cache folder (the fonts' parsed faces are kept there)."""
+    theme = load_theme(layout_dir, fonts_dir, sink, profile, cache)
     edition = load_edition(edition_dir, sink, limits)
     if theme is None or edition is None:
         return None

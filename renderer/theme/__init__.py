@@ -73,11 +73,13 @@ class Theme:
         return self.layout.page_size[0] - m.left - m.right
 
 
-def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | None = None) -> Theme | None:
+def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | None = None,
+               cache: Path | None = None) -> Theme | None:
     """Read ``theme.yaml`` and ``templates.yaml``; register the bundled fonts.
 
     ``profile`` (a name in ``renderer.profiles.PROFILES``) overrides the one
-    ``templates.yaml`` names.
+    ``templates.yaml`` names. The fonts' parsed faces are remembered in ``cache`` (the build's
+    cache folder, beside the charts'), if given.
     """
     data, theme_path = _read(layout_dir, "theme.yaml", ThemeFile, sink)
     layout, templates_path = _read(layout_dir, "templates.yaml", TemplatesFile, sink)
@@ -95,7 +97,7 @@ def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | Non
     else:
         _check_geometry(layout, sink)
     icc = _press_profile(layout.press, layout_dir, sink) if chosen.sheet and layout.press else None
-    paths = register_family(data.fonts.family, data.fonts.faces, fonts_dir, data.fonts.span, sink)
+    paths = register_family(data.fonts.family, data.fonts.faces, fonts_dir, data.fonts.span, sink, cache)
     if sink.errors:
         return None
     styles = StyleSheet(data, palette, sink)

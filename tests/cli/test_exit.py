@@ -69,8 +69,9 @@ def test_a_build_ends_at_once_with_its_pair_whole_and_every_line_printed(
     assert assert_whole_pair(out)
     rendering, _ = render_edition(root)  # the same bytes as a build that stays in its process
     assert rendering is not None and out.read_bytes() == rendering.pdf
-    assert sorted(p.name for p in out.parent.iterdir()) == [".impact-report.lock", "report.layout.json",
-                                                            "report.pdf"]  # no temporary file left
+    assert sorted(p.name for p in out.parent.iterdir()) == [".chart-cache", ".impact-report.lock",
+                                                            "report.layout.json", "report.pdf"]
+    assert not [p for p in (out.parent / ".chart-cache").iterdir() if p.suffix == ".tmp"]  # no temporary file
 
 
 def test_caches_the_build_writes_are_complete_when_it_ends(edition: Callable[..., Path],
