@@ -25,7 +25,7 @@ import os
 import sys
 import tempfile
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from fnmatch import fnmatch
 from itertools import accumulate
 from pathlib import Path
@@ -34,6 +34,7 @@ from weakref import WeakKeyDictionary
 
 from reportlab import Version as REPORTLAB_VERSION
 from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 from ..gate import MAX_BYTES, Refused, inside, read_regular
@@ -52,21 +53,32 @@ KINDS = {"q": int, "d": float}  # array typecodes: 64-bit integers, doubles
 
 def load_font(name: str, path: Path, cache_dir: Path | None) -> CachedFont:
     """The TrueType font ``name`` from ``path``, read from ``cache_dir`` when it holds this
-    very file's faces, parsed (and remembered there) otherwise."""
+    very file's faces, parsed otherwise (:func:`remember` keeps it for the next build)."""
     data = read_regular(path, MAX_BYTES["font file"], "font file")
     digest = hashlib.sha256(data).hexdigest()
     entry = _read(cache_dir, digest)
-    face = CachedFace(str(path), data, _restore(*entry, data) if entry is not None else None)
-    if face.restored is None and cache_dir is not None:
-        _write(cache_dir, digest, face)
-    return CachedFont(name, face)
+    return CachedFont(name, CachedFace(str(path), data, digest, _restore(*entry, data) if entry is not None else None))
+
+
+def remember(font_names: Iterable[str], cache_dir: Path) -> None:
+    """Write an entry for each of these registered fonts that was parsed, not read."""
+    for name in font_names:
+        keep(pdfmetrics.getFont(name), cache_dir)
+
+
+def keep(font: object, cache_dir: Path) -> None:
+    """Write ``font``'s entry if it is one :func:`load_font` parsed (once)."""
+    face = getattr(font, "face", None)
+    if isinstance(face, CachedFace) and face.restored is None and not face.kept:
+        _write(cache_dir, face.digest, face)
+        face.kept = True
 
 
 class CachedFace(TTFontFace):
     """reportlab's face, its parsed values either found by reportlab or given."""
 
-    def __init__(self, filename: str, data: bytes, restored: dict[str, Any] | None) -> None:
-        self.restored = restored
+    def __init__(self, filename: str, data: bytes, digest: str, restored: dict[str, Any] | None) -> None:
+        self.restored, self.digest, self.kept = restored, digest, False
         self.filename, self._ttf_data = filename, data  # reportlab reads no file when it has these
         super().__init__(filename)
 

@@ -29,8 +29,8 @@ def face_name(family: str, face: str) -> str:
 
 def register_family(family: str, files: dict[str, str], fonts_dir: Path, span: Span,
                     sink: Sink, cache: Path | None = None) -> dict[str, Path]:
-    """Register every face from ``fonts_dir``; nothing is looked up on the machine. Parsed
-    faces are read from, and remembered in, ``cache`` (see ``fontcache``)."""
+    """Register every face from ``fonts_dir``; nothing is looked up on the machine. Faces are
+    read from ``cache`` when a build before kept them there (see ``fontcache``)."""
     paths: dict[str, Path] = {}
     for face in FACES:
         if face not in files:

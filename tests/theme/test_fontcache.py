@@ -25,7 +25,8 @@ def comparable(font: TTFont) -> dict[str, object]:
     """Everything reportlab keeps about a face, and what it answers about text."""
     face = dict(font.face.__dict__)
     scale = face.pop("_pdfScale")
-    face.pop("restored", None)
+    for own in ("restored", "digest", "kept"):  # this module's own, not reportlab's
+        face.pop(own, None)
     return {"face": face, "scaled": [scale(v) for v in (1, 333, 2000, 4097)], "name": font.fontName,
             "widths": font.stringWidth(TEXT, 11.5), "shapable": font.shapable,
             "ascii": getattr(font, "_asciiReadable")}  # noqa: B009
@@ -34,6 +35,8 @@ def comparable(font: TTFont) -> dict[str, object]:
 @pytest.mark.parametrize("path", FACES, ids=lambda p: p.name)
 def test_a_face_read_back_is_the_face_reportlab_parses(path: Path, tmp_path: Path) -> None:
     first = fontcache.load_font("F", path, tmp_path)
+    assert list(tmp_path.iterdir()) == []  # nothing is written until the build has succeeded
+    fontcache.keep(first, tmp_path)
     again = fontcache.load_font("F", path, tmp_path)
     assert first.face.restored is None and again.face.restored is not None
     parsed = comparable(TTFont("F", str(path)))
@@ -96,12 +99,13 @@ DAMAGE: dict[str, Callable[[bytes], bytes]] = {
 @pytest.mark.parametrize("damage", DAMAGE.values(), ids=list(DAMAGE))
 def test_a_damaged_entry_is_ignored_and_written_again(damage: Callable[[bytes], bytes], tmp_path: Path) -> None:
     path = FONTS / "Lato-Bold.ttf"
-    fontcache.load_font("F", path, tmp_path)
+    fontcache.keep(fontcache.load_font("F", path, tmp_path), tmp_path)
     good = entry(tmp_path).read_bytes()
     entry(tmp_path).write_bytes(damage(good))
     font = fontcache.load_font("F", path, tmp_path)
     assert font.face.restored is None  # parsed, not read
     assert comparable(font) == comparable(TTFont("F", str(path)))
+    fontcache.keep(font, tmp_path)
     assert entry(tmp_path).read_bytes() == good  # and the entry written again, whole
 
 
@@ -110,18 +114,20 @@ def test_an_edited_font_is_parsed_again_not_read_from_the_entry_of_its_old_bytes
     font_file.parent.mkdir()
     shutil.copy(FONTS / "Lato-Regular.ttf", font_file)
     cache = tmp_path / "cache"
-    fontcache.load_font("F", font_file, cache)
+    fontcache.keep(fontcache.load_font("F", font_file, cache), cache)
     shutil.copy(FONTS / "Lato-Black.ttf", font_file)  # same name, other bytes
     font = fontcache.load_font("F", font_file, cache)
     assert font.face.restored is None
     assert comparable(font) == comparable(TTFont("F", str(font_file)))
+    fontcache.keep(font, cache)
     assert len(list(cache.glob("font-*.bin"))) == 2
 
 
 def test_builds_with_the_fonts_parsed_read_or_their_entries_damaged_are_byte_identical(
         edition: Callable[..., Path], tmp_path: Path) -> None:
-    root = edition(body_page("{type: heading, level: 1, text: Ünïcode}",
-                             "{type: paragraph, text: '**Bold**, _italic_, ***both***, and “quotes” — ½'}"))
+    page = body_page("{type: heading, level: 1, text: Ünïcode}",
+                     "{type: paragraph, text: '**Bold**, _italic_, ***both***, and “quotes” — ½'}")
+    root = edition(page)
     out = tmp_path / "out" / "r.pdf"
 
     def build() -> bytes:
@@ -134,6 +140,14 @@ def test_builds_with_the_fonts_parsed_read_or_their_entries_damaged_are_byte_ide
     parsed = build()
     entries = sorted((out.parent / ".chart-cache").glob("font-*.bin"))
     assert len(entries) == len(FACES)  # beside the charts' entries
+    assert build() == parsed
+    (root / "00-page.yaml").write_text(body_page("{type: paragraph, txt: oops}"))
+    shutil.rmtree(out.parent / ".chart-cache")
+    failed = subprocess.run([sys.executable, "-m", "renderer", "build", str(root), "-o", str(out), "-q",
+                             "--layout", str(LAYOUT), "--fonts", str(FONTS)], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert failed.returncode == 1 and not (out.parent / ".chart-cache").exists()  # a failed build keeps nothing
+    (root / "00-page.yaml").write_text(page)
     assert build() == parsed
     for damaged in entries:
         damaged.write_bytes(damaged.read_bytes()[:100])
