@@ -97,9 +97,10 @@ def run() -> NoReturn:
     written, closed and synced (``write_together`` syncs the PDF, its map and their folder;
     the chart and hyphenation caches are written in the build; the chart workers are stopped),
     so only the streams' buffers are left to flush. Any other command, an exception on its
-    way out, or a stream that cannot be flushed, ends the ordinary way."""
+    way out, a stream that cannot be flushed, or a profiler or coverage tracer that writes its
+    findings at exit, ends the ordinary way."""
     code, one_shot = _main(None)
-    if one_shot:
+    if one_shot and sys.getprofile() is None and sys.gettrace() is None:
         try:
             sys.stdout.flush()
             sys.stderr.flush()
