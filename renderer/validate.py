@@ -175,7 +175,8 @@ def _hint(ch: str) -> str:
 
 @cache
 def _text_fields(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in ("span", "field_spans", "id"))
+    # (a field the class works out itself, init=False, is not content: a table row's key)
+    return tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name not in ("span", "field_spans", "id"))
 
 
 def _texts(obj: object, name: str = "") -> Iterable[tuple[str, str]]:
