@@ -8,7 +8,8 @@ Each run is ``python -m renderer build`` in a fresh process, as a user types it,
 around the pipeline's functions from outside (the engine has no timing code of its own): the
 child wraps them before the command runs, and reports when the command returns. The parent
 times the process from its start to its end, so the interpreter's start (before the first line
-of the program) and its end (after the command returned) are measured too. ``--against``
+of the program) and its end (after the command returned) are measured too, and reads its
+processor time (which a busy machine inflates less than the wall time). ``--against``
 times another checkout's ``renderer`` in turns with this one (A, B, B, A, ...), so both meet
 the same load on a shared machine; stages the other checkout does not have are left blank.
 """
@@ -118,7 +119,7 @@ def one_run(tree: Path, edition: Path, output: Path) -> dict[str, float]:
     proc = subprocess.Popen([sys.executable, "-c", PROBE, "build", str(edition), "-o", str(output), "-q"],
                             cwd=tree, env=env, pass_fds=(write,), stderr=subprocess.PIPE, text=True)
     os.close(write)
-    _, status, _ = os.wait4(proc.pid, 0)
+    _, status, usage = os.wait4(proc.pid, 0)
     end = time.perf_counter()
     with os.fdopen(read, "rb") as fh:
         report = json.loads(fh.read() or b"{}")
@@ -150,6 +151,7 @@ def one_run(tree: Path, edition: Path, output: Path) -> dict[str, float]:
     # What the command did besides the pipeline: parsing, the chart hint, workers, the summary.
     stages["arguments"] = max(0.0, s("command", 0.0) - in_build)
     stages["total"] = end - start
+    stages["cpu"] = usage.ru_utime + usage.ru_stime
     return stages
 
 
@@ -178,7 +180,8 @@ def main() -> None:
           f"{edition.name}; {args.runs} runs each, medians in ms")
     header = f"{'stage':<66}" + "".join(f"{_name(tree):>12}" for tree in trees)
     print(header)
-    for key, label in [*STAGES.items(), ("total", "wall time, whole process")]:
+    for key, label in [*STAGES.items(), ("total", "wall time, whole process"),
+                       ("cpu", "processor time, whole process (user + system)")]:
         cells = [statistics.median(r[key] for r in results[tree]) * 1000 for tree in trees]
         print(f"{label:<66}" + "".join(f"{c:>12.1f}" for c in cells))
 
