@@ -51,7 +51,7 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
                          meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool)
     if rendering is None:
         return None
-    if chart_cache is not None:
+    if chart_cache is not None and not (strict and sink.warnings):  # the build succeeds: keep its fonts
         theme.remember_fonts(chart_cache)
     pdf = compact(rendering.pdf) if theme.profile.object_streams else rendering.pdf
     pdf, build_id = buildid.stamp(pdf)

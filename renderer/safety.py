@@ -53,7 +53,10 @@ def defer_pillow() -> None:
     attribute access: what reads a picture gets all of Pillow, as before."""
     if "PIL.Image" in sys.modules:
         return
-    spec = importlib.util.find_spec("PIL.Image")  # imports the small ``PIL`` package only
+    try:
+        spec = importlib.util.find_spec("PIL.Image")  # imports the small ``PIL`` package only
+    except ImportError:
+        spec = None
     if spec is None or spec.loader is None:
         return  # no Pillow: reportlab says so itself when it needs it
     loader = importlib.util.LazyLoader(spec.loader)
