@@ -38,7 +38,7 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
     """
     guard_reportlab()
     pool = chart_pool if chart_pool is not None else prewarm(chart_cache) if chart_cache is not None else None
-    checked = check_edition(paths.edition, paths.layout, paths.fonts, sink, profile=profile)
+    checked = check_edition(paths.edition, paths.layout, paths.fonts, sink, profile=profile, cache=chart_cache)
     if checked is None:
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
@@ -51,6 +51,8 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
                          meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool)
     if rendering is None:
         return None
+    if chart_cache is not None and not (strict and sink.warnings):  # the build succeeds: keep its fonts
+        theme.remember_fonts(chart_cache)
     pdf = compact(rendering.pdf) if theme.profile.object_streams else rendering.pdf
     pdf, build_id = buildid.stamp(pdf)
     return dataclasses.replace(rendering, pdf=pdf, build_id=build_id)

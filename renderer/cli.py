@@ -2,18 +2,22 @@
 
 Exit codes: 0 done, 1 content error (or, for diff, "something changed"), 2 usage error.
 Progress goes to stderr; ``--quiet`` silences it.
+
+:func:`run` is the program (``impact-report``, ``python -m renderer``); :func:`main` is the
+same without leaving the process, for callers that stay (tests, the watch).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import re
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .arguments import folder_path, pdf_path
 from .diagnostics import ContentError, Diagnostic, Sink
@@ -80,12 +84,49 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its exit code."""
+    return _main(argv)[0]
+
+
+def run() -> NoReturn:
+    """The program: run the command on ``sys.argv`` and end the process with its exit code.
+
+    A build or check ends without tearing the interpreter down: freeing the heap object by
+    object, module by module, takes 30 ms after a 24-page build and 0.4 s after 1,000 pages, and
+    nothing is left to do by then. By the time the command returns, everything it writes is
+    written, closed and synced (``write_together`` syncs the PDF, its map and their folder;
+    the chart and hyphenation caches are written in the build; the chart workers are stopped),
+    so only the streams' buffers are left to flush. Any other command, an exception on its
+    way out, a stream that cannot be flushed, or a profiler or coverage tracer that writes its
+    findings at exit, ends the ordinary way."""
+    code, one_shot = _main(None)
+    if one_shot and sys.getprofile() is None and sys.gettrace() is None:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):  # a closed pipe: let the ordinary exit report it as it would
+            sys.exit(code)
+        os._exit(code)
+    sys.exit(code)
+
+
+#: Commands whose process may end without the interpreter's teardown (see :func:`run`): they
+#: leave no thread, child process, temporary file or exit handler with work to do.
+_ONE_SHOT = frozenset({"build", "check"})
+
+
+def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
+    """The exit code, and whether the process may end at once (see :func:`run`)."""
     guard_reportlab()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command in _RENDERING and (problem := source_date_problem()) is not None:
         print(f"impact-report {args.command}: {problem}", file=sys.stderr)
-        return 2
+        return 2, False
+    return _command(args), args.command in _ONE_SHOT
+
+
+def _command(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args) if hasattr(args, "run") else _COMMANDS[args.command](args))
     except ContentError as exc:
@@ -164,7 +205,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     pool = prewarm(chart_cache_dir(output)) if _mentions_charts(args.edition) else None
     from .build import build
     sink = Sink()
-    rendering = build(_paths(args), output, sink, strict=args.strict, profile=args.profile, chart_pool=pool)
+    try:
+        rendering = build(_paths(args), output, sink, strict=args.strict, profile=args.profile, chart_pool=pool)
+    finally:
+        if pool is not None:  # stopped and joined here, not by an exit handler (see run)
+            pool.shutdown(wait=True, cancel_futures=True)
     code = _finish(sink, args.strict, args.quiet)
     if rendering is not None and code == 0 and not args.quiet:
         print(f"wrote {output} ({rendering.page_count} pages, {len(rendering.pdf):,} bytes, "

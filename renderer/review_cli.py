@@ -11,7 +11,6 @@ import contextlib
 import dataclasses
 import math
 import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -219,6 +218,8 @@ MAX_REVISION_BYTES = 1 << 30
 
 
 def _git(rev: str, *args: str, stdin: bytes | None = None) -> bytes:
+    import subprocess  # here, not at the top: every command's parser imports this module
+
     try:
         return subprocess.run(["git", "-C", str(PROJECT), *args], input=stdin, capture_output=True, check=True,
                               timeout=120).stdout

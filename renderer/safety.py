@@ -10,6 +10,7 @@ back reportlab's own defaults plus the few values the renderer depends on.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 import types
@@ -33,6 +34,7 @@ def guard_reportlab() -> None:
     # the working folder nor ~/.reportlab_settings is read.
     sys.modules.setdefault("reportlab_settings", types.ModuleType("reportlab_settings"))
     sys.modules.setdefault("reportlab_mods", types.ModuleType("reportlab_mods"))  # never run from ~ or cwd
+    defer_pillow()
     imported = "reportlab.rl_config" in sys.modules
     from reportlab import rl_config
 
@@ -40,6 +42,29 @@ def guard_reportlab() -> None:
         rl_config._reset()
     for name, value in REQUIRED.items():
         setattr(rl_config, name, value)
+
+
+def defer_pillow() -> None:
+    """Make ``PIL.Image`` load when it is first used, not when reportlab imports it.
+
+    reportlab imports Pillow's ``Image`` as it starts (10 ms, most of it Pillow's tables of
+    EXIF and TIFF tags), and uses it only to read a picture; a report without pictures never
+    does. The module is the real one, run by the standard library's ``LazyLoader`` on its first
+    attribute access: what reads a picture gets all of Pillow, as before."""
+    if "PIL.Image" in sys.modules:
+        return
+    try:
+        spec = importlib.util.find_spec("PIL.Image")  # imports the small ``PIL`` package only
+    except ImportError:
+        spec = None
+    if spec is None or spec.loader is None:
+        return  # no Pillow: reportlab says so itself when it needs it
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["PIL.Image"] = module
+    loader.exec_module(module)
+    setattr(sys.modules["PIL"], "Image", module)  # noqa: B010 (as the import system sets a submodule)
 
 
 def reportlab_problems() -> list[str]:

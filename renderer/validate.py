@@ -32,9 +32,11 @@ class Checked:
 
 
 def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Sink,
-                  limits: SourceLimits = SourceLimits(), profile: str | None = None) -> Checked | None:
-    """Load and check the theme and the edition; ``None`` when anything is an error."""
-    theme = load_theme(layout_dir, fonts_dir, sink, profile)
+                  limits: SourceLimits = SourceLimits(), profile: str | None = None,
+                  cache: Path | None = None) -> Checked | None:
+    """Load and check the theme and the edition; ``None`` when anything is an error. ``cache``
+    is the build's cache folder (the fonts' parsed faces are kept there)."""
+    theme = load_theme(layout_dir, fonts_dir, sink, profile, cache)
     errors = len(sink.errors)
     edition = load_edition(edition_dir, sink, limits)
     if theme is None or edition is None:
@@ -180,7 +182,8 @@ def _hint(ch: str) -> str:
 
 @cache
 def _text_fields(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in ("span", "field_spans", "id"))
+    # (a field the class works out itself, init=False, is not content: a table row's key)
+    return tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name not in ("span", "field_spans", "id"))
 
 
 def _texts(obj: object, name: str = "") -> Iterable[tuple[str, str]]:

@@ -1,7 +1,7 @@
 """The chart cache: one small JSON op file per drawing, keyed by everything that shapes it.
 
-The key covers the spec and look, the bytes of each font file, matplotlib's version (read from
-the installed package's metadata, which does not import matplotlib) and CHART_CODE_VERSION.
+The key covers the spec and look, the bytes of each font file, matplotlib's version (the text
+of its ``_version.py``, read without importing matplotlib) and CHART_CODE_VERSION.
 So a warm build reads a few kilobytes of JSON per chart and never imports matplotlib.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib.util
 import json
 import os
 import tempfile
@@ -34,7 +35,18 @@ def _file_hash(path: str, size: int, mtime_ns: int) -> str:
 
 @cache
 def _matplotlib_version() -> str:
-    from importlib.metadata import version  # only when a key is computed: it costs an import
+    """What identifies the installed matplotlib: the text of the ``_version.py`` its release
+    writes (``version = "3.11.2"``...), found without importing matplotlib or reading the
+    installed packages' metadata (``importlib.metadata`` costs 10 ms to import and 5 ms to
+    search ``sys.path``, on every warm build). A matplotlib built without that file is named
+    by its metadata instead."""
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is not None and spec.origin is not None:
+        try:
+            return (Path(spec.origin).parent / "_version.py").read_text(encoding="utf-8")
+        except (OSError, UnicodeError):
+            pass
+    from importlib.metadata import version
 
     return version("matplotlib")
 

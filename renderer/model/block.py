@@ -87,7 +87,7 @@ def flat_value(value: object) -> str:
         return "; ".join(flat_value(v) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         parts = [f"{f.name}={flat_value(getattr(value, f.name))}" for f in dataclasses.fields(value)
-                 if f.name != "span" and getattr(value, f.name) not in (None, "", ())]
+                 if f.init and f.name != "span" and getattr(value, f.name) not in (None, "", ())]
         return ", ".join(parts)
     return str(value)
 

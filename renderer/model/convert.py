@@ -16,6 +16,7 @@ import dataclasses
 import re
 import types
 import typing
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
@@ -34,6 +35,8 @@ _READERS: dict[type, Any] = {}
 def register_reader(tp: type, reader: Any) -> None:
     """Let a model type read itself (e.g. a block chosen by its ``type`` key)."""
     _READERS[tp] = reader
+    _reader.cache_clear()  # readers worked out before now may have read ``tp`` another way
+    _plan.cache_clear()
 
 
 class Invalid(Exception):
@@ -66,26 +69,38 @@ def yaml_fields(cls: Any) -> tuple[dataclasses.Field[Any], ...]:
 
 def read(tp: Any, node: Node, sink: Sink, what: str = "value") -> Any:
     """Read ``node`` as type ``tp``; raise :class:`Invalid` after reporting a problem."""
+    return _reader(tp)(node, sink, what)
+
+
+Reader = Callable[[Node, Sink, str], Any]
+
+
+@cache
+def _reader(tp: Any) -> Reader:
+    """The function that reads ``tp``, worked out once per type hint: a long report reads the
+    same few hints (a table cell, a row, a block's fields) hundreds of thousands of times, and
+    asking each time what kind of hint it is cost a quarter of reading the model."""
     if tp in _READERS:
-        return _READERS[tp](node, sink)
+        own = _READERS[tp]
+        return lambda node, sink, what: own(node, sink)
     if tp is str:
-        return _read_text(node, sink, what)
+        return _read_text
     if tp in _NUMBERS:
         pattern, expected = _NUMBERS[tp]
-        return tp(_read_number(node, sink, what, pattern, expected))
+        return lambda node, sink, what: tp(_read_number(node, sink, what, pattern, expected))
     if tp is bool:
-        return _read_bool(node, sink, what)
+        return _read_bool
     origin, args = _shape(tp)
     if origin is Literal:
-        return _read_choice(node, sink, what, args)
+        return lambda node, sink, what: _read_choice(node, sink, what, args)
     if origin in (Union, types.UnionType):
-        return _read_union(tp, node, sink, what)
+        return _union_reader(args)
     if origin is tuple:
-        return _read_tuple(args[0], node, sink, what)
+        return _tuple_reader(args[0])
     if origin is dict:
-        return _read_dict(args[1], node, sink, what)
+        return _dict_reader(args[1])
     if dataclasses.is_dataclass(tp):
-        return read_dataclass(tp, node, sink)  # type: ignore[arg-type]
+        return lambda node, sink, what: read_dataclass(tp, node, sink)  # type: ignore[arg-type]
     raise TypeError(f"no reader for {tp!r}")  # a model bug, not a content error
 
 
@@ -109,14 +124,53 @@ def _could_be(tp: Any, node: Node) -> bool:
     return bool(_NUMBERS[tp][0].match(node.text.strip().replace("_", "")))
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Field:
+    """What reading one field takes, worked out once per class (see :func:`_plan`)."""
+
+    name: str
+    what: str  # how messages name it: 'label'
+    reader: Reader
+    required: bool
+    optional: bool  # None is among its types: a null value is as good as leaving it out
+    bounds: typing.Mapping[str, Any] | None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Plan:
+    fields: tuple[_Field, ...]
+    names: frozenset[str]
+    span: bool  # the class records its mapping's span, its fields' spans, its keys' spans
+    field_spans: bool
+    key_spans: bool
+
+
+@cache
+def _plan(cls: Any) -> _Plan:
+    hints = _hints(cls)
+    fields = []
+    for f in yaml_fields(cls):
+        # a name from a registry (a chart's kind) is read like a Literal of its names
+        choices: tuple[str, ...] | None = f.metadata.get("choices")
+        reader = _reader(hints[f.name]) if choices is None else _choice_reader(choices)
+        fields.append(_Field(f.name, f"'{f.name}'", reader,
+                             f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+                             _optional(hints[f.name]), f.metadata if f.metadata.keys() & _BOUNDS else None))
+    return _Plan(tuple(fields), _field_names(cls), "span" in hints, "field_spans" in hints, "key_spans" in hints)
+
+
+def _choice_reader(choices: tuple[str, ...]) -> Reader:
+    return lambda node, sink, what: _read_choice(node, sink, what, choices)
+
+
 def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = frozenset()) -> T:
     """Read a mapping into ``cls``: unknown keys, missing keys and bad values all reported."""
     if not isinstance(node, Map):
         sink.error(node.span, f"expected a mapping for {_title(cls)}, got {kind_name(node)}")
         raise Invalid
     kind: Any = cls  # a class is hashable; the cache's signature does not say so
-    fields = yaml_fields(kind)
-    names = _field_names(kind)
+    plan = _plan(kind)
+    names = plan.names
     given = {key.text: value for key, value in node.entries}
     ok = True
     for key in node.keys():
@@ -125,31 +179,27 @@ def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = 
                        *did_you_mean(key.text, names) or (f"expected one of: {', '.join(sorted(names))}",))
             ok = False
     values: dict[str, Any] = {}
-    hints = _hints(kind)
-    for f in fields:
+    for f in plan.fields:
         child = given.get(f.name)
-        if child is None or (isinstance(child, Scalar) and child.is_null and _optional(hints[f.name])):
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+        if child is None or (f.optional and isinstance(child, Scalar) and child.is_null):
+            if f.required:
                 sink.error(node.span, f"missing key '{f.name}' in {_title(cls)}")
                 ok = False
             continue
         try:
-            # a name from a registry (a chart's kind) is read like a Literal of its names
-            choices: tuple[str, ...] | None = f.metadata.get("choices")
-            values[f.name] = (_read_choice(child, sink, f"'{f.name}'", choices) if choices is not None
-                              else read(hints[f.name], child, sink, f"'{f.name}'"))
+            value = values[f.name] = f.reader(child, sink, f.what)
         except Invalid:
             ok = False
             continue
-        if f.metadata.keys() & _BOUNDS and not _within(values[f.name], f.metadata, child, sink, f"'{f.name}'"):
+        if f.bounds is not None and not _within(value, f.bounds, child, sink, f.what):
             ok = False
     if not ok:
         raise Invalid
-    if "span" in hints:
+    if plan.span:
         values["span"] = node.span
-    if "field_spans" in hints:
+    if plan.field_spans:
         values["field_spans"] = tuple((k.text, v.span) for k, v in node.entries)
-    if "key_spans" in hints:  # where each key is written: a section's own line, not its first entry's
+    if plan.key_spans:  # where each key is written: a section's own line, not its first entry's
         values["key_spans"] = tuple((k.text, k.span) for k in node.keys())
     return cls(**values)
 
@@ -252,27 +302,36 @@ def _read_choice(node: Node, sink: Sink, what: str, choices: tuple[str, ...]) ->
     raise Invalid
 
 
-def _read_union(tp: Any, node: Node, sink: Sink, what: str) -> Any:
-    _, args = _shape(tp)
+def _union_reader(args: tuple[Any, ...]) -> Reader:
     arms = [a for a in args if a is not type(None)]
-    if isinstance(node, Scalar) and node.is_null and len(arms) < len(args):
-        return None
+    nullable = len(arms) < len(args)
     if len(arms) == 1:
-        return read(arms[0], node, sink, what)
-    for arm in arms:  # arms are tried in order: put the narrowest first (Decimal before str)
-        if not _could_be(arm, node):
-            continue
-        trial = Sink()
-        try:
-            return read(arm, node, trial, what)
-        except OutOfBounds:
-            sink.extend(trial.items)
-            raise
-        except Invalid:
-            continue
+        only = _reader(arms[0])
+        if not nullable:
+            return only
+        return lambda node, sink, what: (None if isinstance(node, Scalar) and node.is_null
+                                         else only(node, sink, what))
+    readers = [(arm, _reader(arm)) for arm in arms]
     names = " or ".join(_type_name(a) for a in arms)
-    sink.error(node.span, f"{what}: expected {names}, got {kind_name(node)}")
-    raise Invalid
+
+    def read_union(node: Node, sink: Sink, what: str) -> Any:
+        if nullable and isinstance(node, Scalar) and node.is_null:
+            return None
+        for arm, reader in readers:  # arms are tried in order: put the narrowest first (Decimal before str)
+            if not _could_be(arm, node):
+                continue
+            trial = Sink()
+            try:
+                return reader(node, trial, what)
+            except OutOfBounds:
+                sink.extend(trial.items)
+                raise
+            except Invalid:
+                continue
+        sink.error(node.span, f"{what}: expected {names}, got {kind_name(node)}")
+        raise Invalid
+
+    return read_union
 
 
 def _type_name(tp: Any) -> str:
@@ -280,34 +339,44 @@ def _type_name(tp: Any) -> str:
             bool: "true or false"}.get(tp, "a mapping" if dataclasses.is_dataclass(tp) else "a list")
 
 
-def _read_tuple(item: Any, node: Node, sink: Sink, what: str) -> tuple[Any, ...]:
-    if not isinstance(node, Seq):
-        sink.error(node.span, f"{what}: expected a list, got {kind_name(node)}")
-        raise Invalid
-    out, ok = [], True
-    for child in node.items:
-        try:
-            out.append(read(item, child, sink, what))
-        except Invalid:
-            ok = False
-    if not ok:
-        raise Invalid
-    return tuple(out)
+def _tuple_reader(item: Any) -> Reader:
+    read_item = _reader(item)
+
+    def read_tuple(node: Node, sink: Sink, what: str) -> tuple[Any, ...]:
+        if not isinstance(node, Seq):
+            sink.error(node.span, f"{what}: expected a list, got {kind_name(node)}")
+            raise Invalid
+        out, ok = [], True
+        for child in node.items:
+            try:
+                out.append(read_item(child, sink, what))
+            except Invalid:
+                ok = False
+        if not ok:
+            raise Invalid
+        return tuple(out)
+
+    return read_tuple
 
 
-def _read_dict(value: Any, node: Node, sink: Sink, what: str) -> dict[str, Any]:
-    if not isinstance(node, Map):
-        sink.error(node.span, f"{what}: expected a mapping, got {kind_name(node)}")
-        raise Invalid
-    out, ok = {}, True
-    for key, child in node.entries:
-        try:
-            out[key.text] = read(value, child, sink, f"'{key.text}'")
-        except Invalid:
-            ok = False
-    if not ok:
-        raise Invalid
-    return out
+def _dict_reader(value: Any) -> Reader:
+    read_value = _reader(value)
+
+    def read_dict(node: Node, sink: Sink, what: str) -> dict[str, Any]:
+        if not isinstance(node, Map):
+            sink.error(node.span, f"{what}: expected a mapping, got {kind_name(node)}")
+            raise Invalid
+        out, ok = {}, True
+        for key, child in node.entries:
+            try:
+                out[key.text] = read_value(child, sink, f"'{key.text}'")
+            except Invalid:
+                ok = False
+        if not ok:
+            raise Invalid
+        return out
+
+    return read_dict
 
 
 def span_of(obj: object) -> Span | None:

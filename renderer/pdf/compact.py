@@ -12,16 +12,23 @@ costs qpdf a second pass): ``renderer.buildid`` writes the file's own hash there
 from __future__ import annotations
 
 import io
-
-import pikepdf
+import tempfile
 
 #: PDF/UA-1 is defined on ISO 32000-1 (PDF 1.7); object streams need at least 1.5.
 VERSION = "1.7"
 
 
 def compact(pdf: bytes) -> bytes:
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
-        out = io.BytesIO()
-        doc.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, static_id=True,
-                 stream_decode_level=pikepdf.StreamDecodeLevel.none, min_version=VERSION, linearize=False)
+    import pikepdf  # 30 ms to import: paid only by a profile that packs object streams
+
+    # qpdf reads the file through a memory map of an unnamed temporary file: read from a
+    # BytesIO, every read is a call back into Python, and the pass took a quarter longer
+    # (1.3 s against 0.9 s of processor time at 1,000 pages).
+    with tempfile.TemporaryFile() as source:
+        source.write(pdf)
+        source.seek(0)
+        with pikepdf.open(source, access_mode=pikepdf.AccessMode.mmap) as doc:
+            out = io.BytesIO()
+            doc.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, static_id=True,
+                     stream_decode_level=pikepdf.StreamDecodeLevel.none, min_version=VERSION, linearize=False)
     return out.getvalue()

@@ -13,6 +13,7 @@ from ..load import load_yaml
 from ..load.files import display_in, resolve_inside
 from ..model.convert import Invalid, read_dataclass
 from ..profiles import Geometry, OutputProfile, choose
+from .fontcache import remember
 from .fonts import face_name, register_family
 from .model import Press, Template, TemplatesFile, ThemeFile
 from .quotes import curl, quote_style, space_punctuation
@@ -64,6 +65,11 @@ class Theme:
     def font(self, face: str) -> str:
         return face_name(self.family, face)
 
+    def remember_fonts(self, cache: Path) -> None:
+        """Keep the faces this build parsed in ``cache``, for the next build to read (called
+        once the build has succeeded: a failed one writes nothing beside its output)."""
+        remember([self.font(face) for face in self.font_paths], cache)
+
     def template(self, name: str) -> Template:
         return self.layout.templates[name]
 
@@ -73,11 +79,13 @@ class Theme:
         return self.layout.page_size[0] - m.left - m.right
 
 
-def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | None = None) -> Theme | None:
+def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | None = None,
+               cache: Path | None = None) -> Theme | None:
     """Read ``theme.yaml`` and ``templates.yaml``; register the bundled fonts.
 
     ``profile`` (a name in ``renderer.profiles.PROFILES``) overrides the one
-    ``templates.yaml`` names.
+    ``templates.yaml`` names. The fonts' faces are read from ``cache`` (the build's cache
+    folder, beside the charts') where a build before kept them (:meth:`Theme.remember_fonts`).
     """
     data, theme_path = _read(layout_dir, "theme.yaml", ThemeFile, sink)
     layout, templates_path = _read(layout_dir, "templates.yaml", TemplatesFile, sink)
@@ -95,7 +103,7 @@ def load_theme(layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | Non
     else:
         _check_geometry(layout, sink)
     icc = _press_profile(layout.press, layout_dir, sink) if chosen.sheet and layout.press else None
-    paths = register_family(data.fonts.family, data.fonts.faces, fonts_dir, data.fonts.span, sink)
+    paths = register_family(data.fonts.family, data.fonts.faces, fonts_dir, data.fonts.span, sink, cache)
     if sink.errors:
         return None
     styles = StyleSheet(data, palette, sink)

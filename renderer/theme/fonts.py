@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from ..diagnostics import Sink, Span
 from ..load.files import resolve_inside
+from .fontcache import load_font
 
 FACES = ("regular", "bold", "italic", "bold_italic", "black")
 #: What reportlab's TrueType reader raises, besides TTFError, on a truncated or garbled file:
@@ -27,8 +28,9 @@ def face_name(family: str, face: str) -> str:
 
 
 def register_family(family: str, files: dict[str, str], fonts_dir: Path, span: Span,
-                    sink: Sink) -> dict[str, Path]:
-    """Register every face from ``fonts_dir``; nothing is looked up on the machine."""
+                    sink: Sink, cache: Path | None = None) -> dict[str, Path]:
+    """Register every face from ``fonts_dir``; nothing is looked up on the machine. Faces are
+    read from ``cache`` when a build before kept them there (see ``fontcache``)."""
     paths: dict[str, Path] = {}
     for face in FACES:
         if face not in files:
@@ -40,7 +42,7 @@ def register_family(family: str, files: dict[str, str], fonts_dir: Path, span: S
         name = face_name(family, face)
         if name not in pdfmetrics.getRegisteredFontNames():
             try:
-                pdfmetrics.registerFont(TTFont(name, str(path)))
+                pdfmetrics.registerFont(load_font(name, path, cache))
             except TTFError as exc:
                 sink.error(span, f"font file '{files[face]}' cannot be used: {exc}",
                            "bundle a TrueType (glyf) font; CFF/OpenType-PS fonts cannot be embedded")

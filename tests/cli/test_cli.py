@@ -67,8 +67,9 @@ def test_strict_build_with_a_warning_fails_and_keeps_last_pdf(edition: Callable[
     assert result.returncode == 1
     assert "00-page.yaml:4:" in result.stderr and "1 error; nothing was written" in result.stderr
     assert out.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".impact-report.lock", "edition", "lenient.layout.json",
-                                                           "lenient.pdf", "r.layout.json", "r.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".chart-cache", ".impact-report.lock", "edition",
+                                                           "lenient.layout.json", "lenient.pdf", "r.layout.json",
+                                                           "r.pdf"]
 
 
 def test_output_must_be_a_pdf_so_a_slip_cannot_replace_content(edition: Callable[..., Path],

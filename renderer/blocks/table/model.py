@@ -40,10 +40,12 @@ class Row:
 
     cells: tuple[Cell, ...]
     span: Span
+    #: How references and the layout map name the row (a slug of its first cell), worked out
+    #: once: checks, quantities, snapshots and the paginator each ask for it.
+    key: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def key(self) -> str:
-        return slug(str(self.cells[0])) if self.cells else ""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", slug(str(self.cells[0])) if self.cells else "")
 
 
 def _read_row(node: Node, sink: Sink) -> Row:
@@ -112,8 +114,9 @@ class Table(Block):
         return [i for i in range(len(self.columns)) if self.fmt(i) != "text"]
 
     def quantities(self) -> Iterable[tuple[str, Quantity]]:
+        numeric = self.numeric()
         for row in self.rows:
-            for i in self.numeric():
+            for i in numeric:
                 if i < len(row.cells) and isinstance(row.cells[i], Decimal):
                     yield (f"{self.id}.{row.key}.{self.columns[i].key}",
                            Quantity(row.cells[i], self.fmt(i), row.span))  # type: ignore[arg-type]
