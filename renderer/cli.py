@@ -54,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--port", type=_port, default=WATCH_PORT,
                    help=f"the preview's port on 127.0.0.1 (default {WATCH_PORT}; 0: any free port)")
     w.add_argument("--open", action="store_true", help="open the preview in the web browser")
+    w.add_argument("--reveal", type=_source_line, default=None, metavar="FILE:LINE",
+                   help="scroll the preview to the region that source line made, and outline it")
     w.add_argument("--strict", action="store_true", help="treat warnings as errors")
     w.add_argument("--profile", choices=tuple(PROFILES), default=None,
                    help="screen or press; default from layout/")
@@ -114,6 +116,16 @@ def _port(text: str) -> int:
     if not text.isdigit() or int(text) > 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port (0 to 65535)")
     return int(text)
+
+
+def _source_line(text: str) -> tuple[Path, int]:
+    """``FILE:LINE``: a page file and a line in it (1 or more)."""
+    name, _, line = text.rpartition(":")
+    if not name or not line.isdigit() or int(line) < 1 or len(line) > 9:
+        raise argparse.ArgumentTypeError(f"{text!r} is not FILE:LINE (a page file, a colon, a line number)")
+    if not Path(name).is_file():
+        raise argparse.ArgumentTypeError(f"{name} is not a file")
+    return Path(name), int(line)
 
 
 def _in_output(exc: OSError, output: Path | None) -> bool:
@@ -196,8 +208,16 @@ def _mentions_charts(edition: Path) -> bool:
 def cmd_watch(args: argparse.Namespace) -> int:
     from .watch import Builder, watch
     output = args.output or Path("build") / f"impact-report-{args.edition.resolve().name}.pdf"
+    reveal = ""
+    if args.reveal is not None:
+        path, line = args.reveal
+        if args.edition.resolve() not in path.resolve().parents:
+            print(f"impact-report watch: --reveal {path} is not a file of the edition {args.edition}", file=sys.stderr)
+            return 2
+        reveal = f"{path.resolve()}:{line}"  # the page matches it with the map's sources by absolute path
     try:
-        return watch(Builder(_paths(args), output, args.strict, args.profile), args.port, args.open, sys.stderr)
+        return watch(Builder(_paths(args), output, args.strict, args.profile), args.port, args.open, sys.stderr,
+                     reveal)
     except OSError as exc:
         if exc.filename is not None:
             raise

@@ -84,13 +84,14 @@ def _failed(start: float, errors: tuple[str, ...]) -> Outcome:
     return Outcome(None, None, b"", 0, (time.perf_counter() - start) * 1000, errors, ())
 
 
-def watch(builder: Builder, port: int, open_browser: bool, err: TextIO) -> int:
-    """Build, serve the preview, rebuild on every save until Ctrl-C; exit code 0."""
+def watch(builder: Builder, port: int, open_browser: bool, err: TextIO, reveal: str = "") -> int:
+    """Build, serve the preview, rebuild on every save until Ctrl-C; exit code 0. ``reveal``
+    (FILE:LINE) is the source line the preview scrolls to and outlines once it has pages."""
     # SIGINT ends the loop even where it came in ignored (a shell's background job), and
     # SIGTERM ends it the same way: the preview closed, no PDF half written.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _interrupt)
-    preview = Preview(port)
+    preview = Preview(port, reveal)
     try:
         print(f"watch: preview at {preview.url} (Ctrl-C ends)", file=err, flush=True)
         roots = [p for p in (builder.paths.edition, builder.paths.layout, builder.paths.fonts) if p.exists()]

@@ -6,8 +6,9 @@ cannot reach it through a DNS name rebound to 127.0.0.1 (the browser would send 
 It serves the page, the pages' PNGs, the layout map and the state as JSON, and a stream of
 server-sent events; it reads no file and takes no input but the path.
 
-Paths: ``/`` the page; ``/state.json`` the pages (digest, size, label), the errors of the last
-build, and each source file's absolute path; ``/layout.json`` the last good layout map;
+Paths: ``/`` the page; ``/state.json`` the pages (digest, size, label, the regions where each
+looks different from the build before), the errors of the last build, each source file's
+absolute path, and the source line the command was asked to reveal; ``/layout.json`` the last good layout map;
 ``/page/N.png`` page N (1-based); ``/events`` one ``build`` event per build.
 """
 
@@ -40,7 +41,8 @@ class Published:
 class Preview:
     """The server, in a thread of its own; ``publish`` after each build."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, reveal: str = "") -> None:
+        self._reveal = reveal  # FILE:LINE the page scrolls to and outlines once it has pages
         self._lock = threading.Condition()
         self._shown = Published()
         self._errors: tuple[str, ...] = ()
@@ -82,9 +84,10 @@ class Preview:
         with self._lock:
             shown, errors, generation = self._shown, self._errors, self._generation
         body = {"generation": generation, "errors": list(errors), "warnings": list(shown.warnings),
-                "changed": list(shown.changed), "sources": shown.sources,
+                "changed": list(shown.changed), "sources": shown.sources, "reveal": self._reveal,
                 "pages": [{"number": i + 1, "digest": p.digest, "width": p.width, "height": p.height,
-                           "label": p.label} for i, p in enumerate(shown.pages)]}
+                           "label": p.label, "regions": [list(r) for r in p.regions] if i + 1 in shown.changed else []}
+                          for i, p in enumerate(shown.pages)]}
         return generation, json.dumps(body, ensure_ascii=False).encode()
 
     def picture(self, number: int) -> bytes | None:
