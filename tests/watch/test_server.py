@@ -16,9 +16,9 @@ PNG = b"\x89PNG\r\n\x1a\nnot really a picture"
 
 @pytest.fixture
 def preview() -> Iterator[Preview]:
-    p = Preview(0)
-    p.publish(Published((PagePicture("d1", PNG, 612.0, 792.0, "Cover"),), b'{"version":2}', {"a.yaml": "/x/a.yaml"},
-                        (1,)))
+    p = Preview(0, "/x/a.yaml:3")
+    p.publish(Published((PagePicture("k1", "d1", PNG, 612.0, 792.0, "Cover", ((10.0, 20.0, 30.0, 40.0),)),),
+                        b'{"version":2}', {"a.yaml": "/x/a.yaml"}, (1,)))
     yield p
     p.close()
 
@@ -52,8 +52,10 @@ def test_its_own_names_are_served(preview: Preview, host: str) -> None:
     status, body, kind = get(preview, "/state.json", host.format(port=preview.port))
     assert (status, kind) == (200, "application/json")
     state = json.loads(body)
-    assert state["pages"] == [{"number": 1, "digest": "d1", "width": 612.0, "height": 792.0, "label": "Cover"}]
+    assert state["pages"] == [{"number": 1, "digest": "d1", "width": 612.0, "height": 792.0, "label": "Cover",
+                               "regions": [[10.0, 20.0, 30.0, 40.0]]}]
     assert state["sources"] == {"a.yaml": "/x/a.yaml"} and state["changed"] == [1]
+    assert state["reveal"] == "/x/a.yaml:3"
 
 
 def test_only_its_own_paths_are_served(preview: Preview) -> None:
@@ -70,6 +72,7 @@ def test_errors_show_over_the_last_good_pages(preview: Preview) -> None:
     state = json.loads(get(preview, "/state.json")[1])
     assert state["errors"] == ["a.yaml:3:5: error: unknown key 'x'\n  hint: did you mean 'y'?"]
     assert [p["digest"] for p in state["pages"]] == ["d1"]
+    assert state["changed"] == [] and state["pages"][0]["regions"] == []  # nothing new is outlined
     assert get(preview, "/page/1.png")[1] == PNG
 
 
@@ -85,7 +88,7 @@ def test_events_tell_of_each_build(preview: Preview) -> None:
         return dict(json.loads(lines[1].removeprefix(b"data: ")))
 
     assert event()["generation"] == 1
-    preview.publish(Published((PagePicture("d2", PNG, 612.0, 792.0, "Cover"),), b"{}", {}, (1,)))
+    preview.publish(Published((PagePicture("k2", "d2", PNG, 612.0, 792.0, "Cover"),), b"{}", {}, (1,)))
     second = event()
     assert second["generation"] == 2 and second["changed"] == [1]
     conn.close()
