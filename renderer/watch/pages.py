@@ -7,10 +7,14 @@ every page again takes a hundred or more. A page whose key changed is drawn and 
 digest of its pixels, not of its objects: a new glyph in one page's text renumbers the font
 subset's codes on later pages, whose content streams then differ while nothing on them looks
 different. Only pages whose pixels changed are encoded again (and fetched again by the
-preview), and their changed regions are found by the review tools' pixel comparison.
+preview), and their differing pixels are grouped into regions as the review tools group
+theirs. Every differing pixel counts, with no tolerance for edges moved by less than a pixel as
+the review's comparison has: a margin nudged by half a point is a change the designer made.
 
-pdfium is not thread-safe: these run on the watch's main thread only; the server's threads
-hand out the PNG bytes made here.
+pdfium is not thread-safe: pages are drawn on the watch's main thread only, while two threads
+digest, compare and encode the pictures drawn (Pillow, hashlib and numpy let go of the
+interpreter lock while they work, so a restyle of every page takes about half the time); the
+server's threads hand out the PNG bytes made here.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+from collections import deque
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,10 +33,12 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from ..layoutmap import Box
-from ..review.pixeldiff import compare
+from ..review.pixeldiff import regions_of
 from ..review.raster import render_page, to_points
 
 SCREEN_DPI = 96  # a CSS pixel is 1/96 inch: a page shown at 100% is one picture pixel per CSS pixel
+WORKERS = 2      # threads finishing the pictures drawn
+AHEAD = 4        # pictures drawn and not yet finished, at most (each about 2.6 MB of pixels)
 #: A page with more changed regions than this is outlined as one region around them all (a
 #: colour used everywhere on it): a dozen outlines say no more than one.
 MAX_REGIONS = 12
@@ -60,27 +68,61 @@ def picture_pages(pdf: bytes, before: Sequence[PagePicture] = ()) -> tuple[PageP
     carries the regions where it does."""
     keys = page_keys(pdf)
     doc = pdfium.PdfDocument(pdf)
+    out: list[PagePicture | _Finishing] = []
+    pending: deque[_Finishing] = deque()
     try:
-        return tuple(_picture(doc, i, keys[i], before[i] if i < len(before) else None) for i in range(len(doc)))
+        with ThreadPoolExecutor(WORKERS, thread_name_prefix="pictures") as pool:
+            for i in range(len(doc)):
+                old = before[i] if i < len(before) else None
+                label = doc.get_page_label(i) or str(i + 1)
+                if old is not None and old.key == keys[i]:
+                    out.append(dataclasses.replace(old, label=label, regions=()))
+                    continue
+                while len(pending) >= AHEAD:
+                    pending.popleft().wait()
+                width, height = doc[i].get_size()
+                pixels = render_page(doc, i, SCREEN_DPI)
+                digest = _digest_pixels(pixels)
+                if old is not None and old.digest == digest:  # drawn with other objects, to the same pixels
+                    out.append(dataclasses.replace(old, key=keys[i], label=label, regions=()))
+                    continue
+                # encoded in one thread while the other finds where it changed
+                finishing = _Finishing(PagePicture(keys[i], digest, b"", width, height, label),
+                                       pool.submit(_png, pixels),
+                                       pool.submit(_regions, old.png, pixels, height) if old else None)
+                pending.append(finishing)
+                out.append(finishing)
+            return tuple(p if isinstance(p, PagePicture) else p.result() for p in out)
     finally:
         doc.close()
 
 
-def _picture(doc: pdfium.PdfDocument, i: int, key: str, old: PagePicture | None) -> PagePicture:
-    label = doc.get_page_label(i) or str(i + 1)
-    if old is not None and old.key == key:
-        return dataclasses.replace(old, label=label, regions=())
-    pixels = render_page(doc, i, SCREEN_DPI)
+@dataclass(frozen=True, slots=True)
+class _Finishing:
+    page: PagePicture               # all but its PNG and regions
+    png: Future[bytes]
+    regions: Future[tuple[Box, ...]] | None
+
+    def wait(self) -> None:
+        self.png.result()
+        if self.regions is not None:
+            self.regions.result()
+
+    def result(self) -> PagePicture:
+        regions = self.regions.result() if self.regions is not None else ()
+        return dataclasses.replace(self.page, png=self.png.result(), regions=regions)
+
+
+def _digest_pixels(pixels: np.ndarray) -> str:
     h = hashlib.sha256(str(pixels.shape).encode())
-    h.update(pixels.tobytes())
-    digest = h.hexdigest()[:16]
-    if old is not None and old.digest == digest:
-        return dataclasses.replace(old, key=key, label=label, regions=())
-    width, height = doc[i].get_size()
+    h.update(np.ascontiguousarray(pixels).data)  # the pixels themselves, not a copy
+    return h.hexdigest()[:16]
+
+
+def _png(pixels: np.ndarray) -> bytes:
     buffer = io.BytesIO()
     Image.fromarray(pixels).save(buffer, "PNG", compress_level=1)  # speed over size: it goes over loopback
-    regions = _regions(_pixels(old.png), pixels, height) if old is not None else ()
-    return PagePicture(key, digest, buffer.getvalue(), width, height, label, regions)
+    return buffer.getvalue()
 
 
 def _pixels(png: bytes) -> np.ndarray:
@@ -89,21 +131,18 @@ def _pixels(png: bytes) -> np.ndarray:
         return np.asarray(img if img.mode == "RGB" else img.convert("RGB"))
 
 
-def _regions(old: np.ndarray, new: np.ndarray, height: float) -> tuple[Box, ...]:
-    """Where ``new`` looks different from ``old``, in points. Differences the comparison counts
-    as an edge moved by less than a pixel (a margin nudged by half a point) are still a change
-    the designer made: they are outlined as the one rectangle around every differing pixel."""
-    scale = SCREEN_DPI / 72
+def _regions(old_png: bytes, new: np.ndarray, height: float) -> tuple[Box, ...]:
+    """Where ``new`` differs from the picture ``old_png``, in points; none when their sizes
+    differ (the whole page is new)."""
+    old = _pixels(old_png)
     if old.shape != new.shape:
         return ()
-    found = compare(old, new, delta_e=0.0).regions
-    if len(found) > MAX_REGIONS or not found:
-        differs = np.any(old != new, axis=2)
-        rows, cols = np.flatnonzero(differs.any(axis=1)), np.flatnonzero(differs.any(axis=0))
-        if not len(rows):
-            return ()
-        found = ((int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1),)
-    return tuple(to_points(r, scale, height) for r in found)
+    x = old ^ new
+    found = regions_of((x[..., 0] | x[..., 1] | x[..., 2]) != 0)
+    if len(found) > MAX_REGIONS:
+        found = ((min(r[0] for r in found), min(r[1] for r in found), max(r[2] for r in found),
+                  max(r[3] for r in found)),)
+    return tuple(to_points(r, SCREEN_DPI / 72, height) for r in found)
 
 
 def changed_pages(before: Sequence[PagePicture], after: Sequence[PagePicture]) -> tuple[int, ...]:
