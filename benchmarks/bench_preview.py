@@ -13,6 +13,7 @@ performance.now()``):
 - the write, in this process, just before it;
 - the PDF on disk: the output path is a new file (``write_together`` renames a complete file
   into place);
+- the page told: the build's event has reached the page;
 - the picture seen: the page has swapped in the decoded new picture of every page it fetched
   again, and the browser is drawing the frame that shows it (``requestAnimationFrame``).
 
@@ -82,7 +83,7 @@ def main() -> None:
 
 
 def measure(name: str, path: Path, pair: tuple[str, str], output: Path, watch: Lines, page: Any, runs: int) -> None:
-    to_pdf, to_seen, saves, own = [], [], [], []
+    to_pdf, to_seen, saves, own, told = [], [], [], [], []
     for k in range(runs):
         old, new = pair if k % 2 == 0 else pair[::-1]
         text = path.read_text(encoding="utf-8")
@@ -98,6 +99,7 @@ def measure(name: str, path: Path, pair: tuple[str, str], output: Path, watch: L
         generation = count  # the page's generation counts the builds, the first included
         page.wait_for_function(SEEN, arg=[generation, start * 1000], timeout=60_000)
         seen = page.evaluate("Math.max(...document.body.dataset.refetched.split(',').map(n => window.shownAt[n]))")
+        told.append(page.evaluate("window.toldAt") / 1000 - on_disk)
         to_pdf.append(on_disk - start)
         to_seen.append(seen / 1000 - on_disk)
         saves.append(seen / 1000 - start)
@@ -106,8 +108,8 @@ def measure(name: str, path: Path, pair: tuple[str, str], output: Path, watch: L
     pages = page.evaluate("document.body.dataset.refetched").count(",") + 1
     print(f"{name} ({pages} page{'s' if pages > 1 else ''} fetched again): save → picture seen "
           f"{ms(saves)} (min {min(saves) * 1000:.0f}, max {max(saves) * 1000:.0f}); save → PDF on disk "
-          f"{ms(to_pdf)}; PDF on disk → picture seen {ms(to_seen)} (max {max(to_seen) * 1000:.0f}); "
-          f"the watch's pictures {ms(own)}; {runs} saves")
+          f"{ms(to_pdf)}; PDF on disk → picture seen {ms(to_seen)} (max {max(to_seen) * 1000:.0f}), of which "
+          f"the watch's pictures {ms(own)} and PDF on disk → the page told {ms(told)}; {runs} saves")
 
 
 def ms(values: list[float]) -> str:

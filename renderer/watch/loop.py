@@ -26,6 +26,7 @@ from ..diagnostics import ContentError, Sink
 from ..gate import Refused
 from ..layoutmap import LayoutMap
 from ..pdf.write import LOCK_NAME
+from .collect import Collector
 from .pages import PagePicture, changed_pages, picture_pages
 from .server import Preview, Published
 
@@ -60,6 +61,7 @@ class Builder:
     def run(self) -> Outcome:
         start = time.perf_counter()
         sink = Sink()
+        collecting = gc.isenabled()
         gc.disable()  # as in cmd_build: a build's garbage is freed by reference counting
         try:
             rendering = build(self.paths, self.output, sink, strict=self.strict, profile=self.profile)
@@ -70,7 +72,8 @@ class Builder:
         except OSError as exc:  # the output cannot be written (a full disk, a read-only folder)
             return _failed(start, (f"cannot write {exc.filename}: {exc.strerror}; nothing was written",))
         finally:
-            gc.enable()
+            if collecting:
+                gc.enable()
         millis = (time.perf_counter() - start) * 1000
         items = sorted(sink.items, key=lambda d: (str(d.span or ""),))
         if rendering is None:
@@ -92,11 +95,13 @@ def watch(builder: Builder, port: int, open_browser: bool, err: TextIO, reveal: 
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _interrupt)
     preview = Preview(port, reveal)
+    collector = Collector()
     try:
         print(f"watch: preview at {preview.url} (Ctrl-C ends)", file=err, flush=True)
         roots = [p for p in (builder.paths.edition, builder.paths.layout, builder.paths.fonts) if p.exists()]
         before = snapshot(roots)
-        shown = _turn(builder, preview, (), "first build", err)
+        with collector.paused():
+            shown = _turn(builder, preview, (), "first build", err)
         if open_browser:
             webbrowser.open(preview.url)
         # The watcher starts when the loop first asks it; a save made during the first build,
@@ -107,13 +112,15 @@ def watch(builder: Builder, port: int, open_browser: bool, err: TextIO, reveal: 
             if not live:
                 live = True
                 if not changes and snapshot(roots) != before:
-                    shown = _turn(builder, preview, shown, "files saved during the first build", err)
+                    with collector.paused():
+                        shown = _turn(builder, preview, shown, "files saved during the first build", err)
             if changes:
-                shown = _turn(builder, preview, shown, describe(changes), err)
-                gc.collect()  # after the line is out: memory stays flat over many rebuilds
+                with collector.paused():  # memory stays flat over many rebuilds: see Collector
+                    shown = _turn(builder, preview, shown, describe(changes), err)
     except KeyboardInterrupt:
         print("watch: stopped", file=err, flush=True)
     finally:
+        collector.close()
         preview.close()
     return 0
 
