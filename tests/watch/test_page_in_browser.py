@@ -88,7 +88,7 @@ def test_preview_follows_edits_and_names_sources(browser: Any, watching: Watchin
     table, row = row_place(layout, "Family Abductions")
     (region,) = page.evaluate("shown[2].page.regions")
     tag = outline.locator("span")
-    page.wait_for_function("document.querySelector('.change span').textContent.includes('row')")
+    page.wait_for_function("document.querySelector('.change span')?.textContent.includes('row')")
     assert tag.inner_text() == f"changed · table '{table['title']}', row Family Abductions · table.yaml:{row['line']}"
     for zoom in ("0.5", "1", "2", "fit"):
         page.select_option("#zoom", zoom)
