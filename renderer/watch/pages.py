@@ -42,6 +42,9 @@ AHEAD = 4        # pictures drawn and not yet finished, at most (each about 2.6 
 #: A page with more changed regions than this is outlined as one region around them all (a
 #: colour used everywhere on it): a dozen outlines say no more than one.
 MAX_REGIONS = 12
+#: Above this share of a page's pixels changed, they are grouped in cells COARSE times larger.
+COARSE_ABOVE = 0.01
+COARSE = 4
 #: Keys that do not change what a page draws, and lead elsewhere: the page tree, an
 #: annotation's page, the structure tree's numbers, a link's target, metadata.
 _NOT_DRAWN = frozenset({"/Parent", "/P", "/StructParent", "/StructParents", "/Dest", "/A", "/Metadata",
@@ -138,7 +141,19 @@ def _regions(old_png: bytes, new: np.ndarray, height: float) -> tuple[Box, ...]:
     if old.shape != new.shape:
         return ()
     x = old ^ new
-    found = regions_of((x[..., 0] | x[..., 1] | x[..., 2]) != 0)
+    differs = (x[..., 0] | x[..., 1] | x[..., 2]) != 0
+    if np.count_nonzero(differs) <= COARSE_ABOVE * differs.size:
+        found = regions_of(differs)
+    else:
+        # Grouping walks the changed cells one by one: where much changed (a colour used
+        # everywhere), it walks cells COARSE times larger, each changed when any pixel in it is.
+        h, w = differs.shape
+        padded = np.zeros((-(-h // COARSE) * COARSE, -(-w // COARSE) * COARSE), dtype=bool)
+        padded[:h, :w] = differs
+        coarse = np.asarray(padded.reshape(padded.shape[0] // COARSE, COARSE, padded.shape[1] // COARSE, COARSE)
+                            .any(axis=(1, 3)))
+        found = tuple((x0 * COARSE, y0 * COARSE, min(x1 * COARSE, w), min(y1 * COARSE, h))
+                      for x0, y0, x1, y1 in regions_of(coarse))
     if len(found) > MAX_REGIONS:
         found = ((min(r[0] for r in found), min(r[1] for r in found), max(r[2] for r in found),
                   max(r[3] for r in found)),)
