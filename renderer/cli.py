@@ -7,6 +7,7 @@ Progress goes to stderr; ``--quiet`` silences it.
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import re
 import sys
@@ -221,9 +222,27 @@ def cmd_watch(args: argparse.Namespace) -> int:
     except OSError as exc:
         if exc.filename is not None:
             raise
+        if reveal and exc.errno == errno.EADDRINUSE and _reveal_in_running_watch(args.port, reveal, args.open):
+            return 0
         print(f"impact-report watch: cannot serve the preview on 127.0.0.1:{args.port}: {exc.strerror}",
               file=sys.stderr)
         return 2
+
+
+def _reveal_in_running_watch(port: int, reveal: str, open_browser: bool) -> bool:
+    """A watch already serves the port: its open pages scroll to the line (and with --open, a
+    new one opens there)."""
+    import webbrowser
+    from urllib.parse import quote
+
+    from .watch.server import HOST, tell_reveal
+    if not tell_reveal(port, reveal):
+        return False
+    url = f"http://{HOST}:{port}/"
+    print(f"watch: revealed {reveal} in the preview already at {url}", file=sys.stderr)
+    if open_browser:
+        webbrowser.open(f"{url}#reveal={quote(reveal)}")
+    return True
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -7,11 +7,15 @@ and lays the pages out in spreads as printed."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from .conftest import CASE, Watching, edit, start_watch
+from tests.conftest import FONTS
+
+from .conftest import CASE, ENV, Watching, edit, start_watch
 
 ROW = "      - [Family Abduction, 316, 923, 1239]"
 PAD = 3  # CSS pixels between a changed region and its outline (page.html)
@@ -168,6 +172,22 @@ def test_reveal_scrolls_to_the_row_of_a_source_line_and_outlines_it(browser: Any
         page.wait_for_function("document.querySelector('#where').textContent.includes('nowhere')")
         assert page.locator("#where").inner_text() == "nowhere.yaml: no block on these pages comes from it"
         assert page.locator(".mark").count() == 0
+
+        # from an editor, while the watch runs: a second watch --reveal on its port tells the page
+        port = urlparse(w.url).port
+        assert port is not None
+        total = 1 + (w.edition / "table.yaml").read_text().splitlines().index(
+            "    total: {label: Grand Total, values: [3415, 24229, 27644]}")
+        target = f"{w.edition / 'table.yaml'}:{total}"
+        second = subprocess.run(
+            [sys.executable, "-m", "renderer", "watch", str(w.edition), "-o", str(tmp_path / "other.pdf"), "--layout",
+             str(w.layout), "--fonts", str(FONTS), "--port", str(port), "--reveal", target],
+            cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=60)
+        assert second.returncode == 0, second.stderr
+        assert f"revealed {target} in the preview already at {w.url}" in second.stderr
+        assert not (tmp_path / "other.pdf").exists()
+        last = next(r for r in table["rows"] if r["line"] == max(r["line"] for r in table["rows"]))
+        page.wait_for_function(f"document.body.dataset.revealed === '3:{table['id']}:{last['key']}'")
         assert w.stop() == 0
     finally:
         if w.process.poll() is None:

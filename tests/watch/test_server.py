@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from renderer.watch.pages import PagePicture
-from renderer.watch.server import Preview, Published
+from renderer.watch.server import Preview, Published, tell_reveal
 
 PNG = b"\x89PNG\r\n\x1a\nnot really a picture"
 
@@ -92,3 +92,38 @@ def test_events_tell_of_each_build(preview: Preview) -> None:
     second = event()
     assert second["generation"] == 2 and second["changed"] == [1]
     conn.close()
+
+
+def post_reveal(preview: Preview, body: bytes, headers: dict[str, str]) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", preview.port, timeout=10)
+    conn.request("POST", "/reveal", body, headers)
+    status = conn.getresponse().status
+    conn.close()
+    return status
+
+
+def test_a_reveal_from_a_second_watch_is_told_to_the_pages(preview: Preview) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", preview.port, timeout=10)
+    conn.request("GET", "/events")
+    response = conn.getresponse()
+    assert response.fp.readline() == b"event: build\n"  # the state first, with the reveal asked at the start
+    assert json.loads(response.fp.readline().removeprefix(b"data: "))["reveal"] == "/x/a.yaml:3"
+    response.fp.readline()
+
+    own = {"X-Impact-Report": "reveal", "Host": f"127.0.0.1:{preview.port}"}
+    assert post_reveal(preview, b"/x/a.yaml:9", {"Host": own["Host"]}) == 403  # a form elsewhere cannot add the header
+    assert post_reveal(preview, b"/x/a.yaml:9", {**own, "Host": "evil.example"}) == 403
+    assert post_reveal(preview, b"x" * 5000, own) == 403
+    assert preview.revealed() == "/x/a.yaml:3"
+    assert post_reveal(preview, "/x/ä.yaml:9".encode(), own) == 200
+    assert [response.fp.readline() for _ in range(3)] == [b"event: reveal\n", b'data: "/x/\\u00e4.yaml:9"\n', b"\n"]
+    assert json.loads(get(preview, "/state.json")[1])["reveal"] == "/x/ä.yaml:9"  # a page opened later goes there too
+    conn.close()
+
+
+def test_tell_reveal_is_false_where_no_watch_answers(preview: Preview) -> None:
+    assert tell_reveal(preview.port, "/x/a.yaml:4") is True
+    free = Preview(0)
+    port = free.port
+    free.close()
+    assert tell_reveal(port, "/x/a.yaml:4") is False
