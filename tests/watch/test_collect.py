@@ -60,9 +60,14 @@ def test_rebuilds_in_quick_succession_collect_every_few(collector: Collector, mo
         assert all(ref() is None for ref in left)  # collected before this rebuild began
 
 
-def test_the_collector_is_as_it_was_once_the_watch_ends() -> None:
-    assert gc.isenabled()
-    c = Collector()
-    assert not gc.isenabled()
-    c.close()
-    assert gc.isenabled()
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_as_it_was_once_the_watch_ends(enabled: bool) -> None:
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        c = Collector()
+        assert not gc.isenabled()
+        c.close()
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
