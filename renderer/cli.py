@@ -10,6 +10,7 @@ same without leaving the process, for callers that stay (tests, the watch).
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import os
 import re
@@ -58,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--port", type=_port, default=WATCH_PORT,
                    help=f"the preview's port on 127.0.0.1 (default {WATCH_PORT}; 0: any free port)")
     w.add_argument("--open", action="store_true", help="open the preview in the web browser")
+    w.add_argument("--reveal", type=_source_line, default=None, metavar="FILE:LINE",
+                   help="scroll the preview to the region that source line made, and outline it")
     w.add_argument("--strict", action="store_true", help="treat warnings as errors")
     w.add_argument("--profile", choices=tuple(PROFILES), default=None,
                    help="screen or press; default from layout/")
@@ -157,6 +160,16 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def _source_line(text: str) -> tuple[Path, int]:
+    """``FILE:LINE``: a page file and a line in it (1 or more)."""
+    name, _, line = text.rpartition(":")
+    if not name or not line.isdigit() or int(line) < 1 or len(line) > 9:
+        raise argparse.ArgumentTypeError(f"{text!r} is not FILE:LINE (a page file, a colon, a line number)")
+    if not Path(name).is_file():
+        raise argparse.ArgumentTypeError(f"{name} is not a file")
+    return Path(name), int(line)
+
+
 def _in_output(exc: OSError, output: Path | None) -> bool:
     """Whether ``exc`` is about the file or folder ``-o`` names (a read-only disk, say): a
     usage error, exit code 2, where any other OSError would be a bug and keeps its traceback."""
@@ -241,14 +254,40 @@ def _mentions_charts(edition: Path) -> bool:
 def cmd_watch(args: argparse.Namespace) -> int:
     from .watch import Builder, watch
     output = args.output or Path("build") / f"impact-report-{args.edition.resolve().name}.pdf"
+    reveal = ""
+    if args.reveal is not None:
+        path, line = args.reveal
+        if args.edition.resolve() not in path.resolve().parents:
+            print(f"impact-report watch: --reveal {path} is not a file of the edition {args.edition}", file=sys.stderr)
+            return 2
+        reveal = f"{path.resolve()}:{line}"  # the page matches it with the map's sources by absolute path
     try:
-        return watch(Builder(_paths(args), output, args.strict, args.profile), args.port, args.open, sys.stderr)
+        return watch(Builder(_paths(args), output, args.strict, args.profile), args.port, args.open, sys.stderr,
+                     reveal)
     except OSError as exc:
         if exc.filename is not None:
             raise
+        if reveal and exc.errno == errno.EADDRINUSE and _reveal_in_running_watch(args.port, reveal, args.open):
+            return 0
         print(f"impact-report watch: cannot serve the preview on 127.0.0.1:{args.port}: {exc.strerror}",
               file=sys.stderr)
         return 2
+
+
+def _reveal_in_running_watch(port: int, reveal: str, open_browser: bool) -> bool:
+    """A watch already serves the port: its open pages scroll to the line (and with --open, a
+    new one opens there)."""
+    import webbrowser
+    from urllib.parse import quote
+
+    from .watch.server import HOST, tell_reveal
+    if not tell_reveal(port, reveal):
+        return False
+    url = f"http://{HOST}:{port}/"
+    print(f"watch: revealed {reveal} in the preview already at {url}", file=sys.stderr)
+    if open_browser:
+        webbrowser.open(f"{url}#reveal={quote(reveal)}")
+    return True
 
 
 def cmd_check(args: argparse.Namespace) -> int:

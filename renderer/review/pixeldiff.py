@@ -63,7 +63,7 @@ def compare(a: np.ndarray, b: np.ndarray, delta_e: float = DEFAULT_DELTA_E,
         return PixelDiff(0.0, ())
     changed = np.zeros(differs.shape, dtype=bool)
     changed[ys, xs] = True
-    return PixelDiff(len(ys) / differs.size, _regions(changed), round(float(de.max()), 1))
+    return PixelDiff(len(ys) / differs.size, regions_of(changed), round(float(de.max()), 1))
 
 
 def _antialiased(a: np.ndarray, b: np.ndarray, ys: np.ndarray, xs: np.ndarray) -> np.ndarray:
@@ -120,8 +120,9 @@ def _extremes(flat: np.ndarray, around: list[np.ndarray]) -> tuple[np.ndarray, n
     return lo.astype(np.int16), hi.astype(np.int16)
 
 
-def _regions(changed: np.ndarray) -> tuple[Rect, ...]:
-    """Bounding boxes of connected groups of changed grid cells."""
+def regions_of(changed: np.ndarray) -> tuple[Rect, ...]:
+    """Bounding boxes of connected groups of changed grid cells (``changed``: a boolean mask
+    of the page's pixels)."""
     h, w = changed.shape
     gh, gw = (h + CELL - 1) // CELL, (w + CELL - 1) // CELL
     padded = np.zeros((gh * CELL, gw * CELL), dtype=bool)

@@ -26,6 +26,7 @@ from ..diagnostics import ContentError, Sink
 from ..gate import Refused
 from ..layoutmap import LayoutMap
 from ..pdf.write import LOCK_NAME
+from .collect import Collector
 from .pages import PagePicture, changed_pages, picture_pages
 from .server import Preview, Published
 
@@ -60,6 +61,7 @@ class Builder:
     def run(self) -> Outcome:
         start = time.perf_counter()
         sink = Sink()
+        collecting = gc.isenabled()
         gc.disable()  # as in cmd_build: a build's garbage is freed by reference counting
         try:
             rendering = build(self.paths, self.output, sink, strict=self.strict, profile=self.profile)
@@ -70,7 +72,8 @@ class Builder:
         except OSError as exc:  # the output cannot be written (a full disk, a read-only folder)
             return _failed(start, (f"cannot write {exc.filename}: {exc.strerror}; nothing was written",))
         finally:
-            gc.enable()
+            if collecting:
+                gc.enable()
         millis = (time.perf_counter() - start) * 1000
         items = sorted(sink.items, key=lambda d: (str(d.span or ""),))
         if rendering is None:
@@ -84,18 +87,21 @@ def _failed(start: float, errors: tuple[str, ...]) -> Outcome:
     return Outcome(None, None, b"", 0, (time.perf_counter() - start) * 1000, errors, ())
 
 
-def watch(builder: Builder, port: int, open_browser: bool, err: TextIO) -> int:
-    """Build, serve the preview, rebuild on every save until Ctrl-C; exit code 0."""
+def watch(builder: Builder, port: int, open_browser: bool, err: TextIO, reveal: str = "") -> int:
+    """Build, serve the preview, rebuild on every save until Ctrl-C; exit code 0. ``reveal``
+    (FILE:LINE) is the source line the preview scrolls to and outlines once it has pages."""
     # SIGINT ends the loop even where it came in ignored (a shell's background job), and
     # SIGTERM ends it the same way: the preview closed, no PDF half written.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _interrupt)
-    preview = Preview(port)
+    preview = Preview(port, reveal)
+    collector = Collector()
     try:
         print(f"watch: preview at {preview.url} (Ctrl-C ends)", file=err, flush=True)
         roots = [p for p in (builder.paths.edition, builder.paths.layout, builder.paths.fonts) if p.exists()]
         before = snapshot(roots)
-        shown = _turn(builder, preview, (), "first build", err)
+        with collector.paused():
+            shown = _turn(builder, preview, (), "first build", err)
         if open_browser:
             webbrowser.open(preview.url)
         # The watcher starts when the loop first asks it; a save made during the first build,
@@ -106,13 +112,15 @@ def watch(builder: Builder, port: int, open_browser: bool, err: TextIO) -> int:
             if not live:
                 live = True
                 if not changes and snapshot(roots) != before:
-                    shown = _turn(builder, preview, shown, "files saved during the first build", err)
+                    with collector.paused():
+                        shown = _turn(builder, preview, shown, "files saved during the first build", err)
             if changes:
-                shown = _turn(builder, preview, shown, describe(changes), err)
-                gc.collect()  # after the line is out: memory stays flat over many rebuilds
+                with collector.paused():  # memory stays flat over many rebuilds: see Collector
+                    shown = _turn(builder, preview, shown, describe(changes), err)
     except KeyboardInterrupt:
         print("watch: stopped", file=err, flush=True)
     finally:
+        collector.close()
         preview.close()
     return 0
 

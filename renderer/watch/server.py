@@ -4,15 +4,21 @@ Bound to the loopback address, so nothing off the machine reaches it; and a requ
 ``Host`` is not ``127.0.0.1:PORT`` or ``localhost:PORT`` is refused, so a web page elsewhere
 cannot reach it through a DNS name rebound to 127.0.0.1 (the browser would send that name).
 It serves the page, the pages' PNGs, the layout map and the state as JSON, and a stream of
-server-sent events; it reads no file and takes no input but the path.
+server-sent events; it reads no file and takes no input but the path, and the one line a
+second ``watch --reveal`` sends it to show (``POST /reveal``, only with the header
+``X-Impact-Report: reveal``, which a page elsewhere cannot send without asking first, and
+this server answers no such question).
 
-Paths: ``/`` the page; ``/state.json`` the pages (digest, size, label), the errors of the last
-build, and each source file's absolute path; ``/layout.json`` the last good layout map;
-``/page/N.png`` page N (1-based); ``/events`` one ``build`` event per build.
+Paths: ``/`` the page; ``/state.json`` the pages (digest, size, label, the regions where each
+looks different from the build before), the errors of the last build, each source file's
+absolute path, and the source line last asked to be revealed; ``/layout.json`` the last good
+layout map; ``/page/N.png`` page N (1-based); ``/events`` one ``build`` event per build and one
+``reveal`` event (FILE:LINE) each time a line is asked to be revealed.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
 import threading
 from dataclasses import dataclass, field
@@ -23,6 +29,8 @@ from typing import Any
 from .pages import PagePicture
 
 HOST = "127.0.0.1"
+REVEAL_HEADER = ("X-Impact-Report", "reveal")
+MAX_REVEAL = 4096  # bytes: a path and a line
 KEEPALIVE_S = 15.0  # a comment line this often, so a closed tab's stream is noticed and ended
 
 
@@ -40,7 +48,9 @@ class Published:
 class Preview:
     """The server, in a thread of its own; ``publish`` after each build."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, reveal: str = "") -> None:
+        self._reveal = reveal  # FILE:LINE the page scrolls to and outlines once it has pages
+        self._reveals = 0      # how many times a line was asked to be revealed since the start
         self._lock = threading.Condition()
         self._shown = Published()
         self._errors: tuple[str, ...] = ()
@@ -69,6 +79,13 @@ class Preview:
             self._generation += 1
             self._lock.notify_all()
 
+    def reveal(self, target: str) -> None:
+        """Ask the open pages to scroll to ``target`` (FILE:LINE) and outline it."""
+        with self._lock:
+            self._reveal = target
+            self._reveals += 1
+            self._lock.notify_all()
+
     def close(self) -> None:
         with self._lock:
             self._closed = True
@@ -80,11 +97,12 @@ class Preview:
 
     def state(self) -> tuple[int, bytes]:
         with self._lock:
-            shown, errors, generation = self._shown, self._errors, self._generation
+            shown, errors, generation, reveal = self._shown, self._errors, self._generation, self._reveal
         body = {"generation": generation, "errors": list(errors), "warnings": list(shown.warnings),
-                "changed": list(shown.changed), "sources": shown.sources,
+                "changed": list(shown.changed), "sources": shown.sources, "reveal": reveal,
                 "pages": [{"number": i + 1, "digest": p.digest, "width": p.width, "height": p.height,
-                           "label": p.label} for i, p in enumerate(shown.pages)]}
+                           "label": p.label, "regions": [list(r) for r in p.regions] if i + 1 in shown.changed else []}
+                          for i, p in enumerate(shown.pages)]}
         return generation, json.dumps(body, ensure_ascii=False).encode()
 
     def picture(self, number: int) -> bytes | None:
@@ -99,12 +117,21 @@ class Preview:
     def page(self) -> bytes:
         return self._page
 
-    def wait_after(self, generation: int, timeout: float) -> int | None:
-        """The generation after ``generation`` once there is one (or the same on timeout);
-        None once the server is closing."""
+    def news(self) -> tuple[int, int]:
+        """The build's generation and the number of reveals asked for."""
         with self._lock:
-            self._lock.wait_for(lambda: self._closed or self._generation != generation, timeout)
-            return None if self._closed else self._generation
+            return self._generation, self._reveals
+
+    def revealed(self) -> str:
+        with self._lock:
+            return self._reveal
+
+    def wait_after(self, seen: tuple[int, int], timeout: float) -> tuple[int, int] | None:
+        """``news()`` once it differs from ``seen`` (or the same on timeout); None once the
+        server is closing."""
+        with self._lock:
+            self._lock.wait_for(lambda: self._closed or (self._generation, self._reveals) != seen, timeout)
+            return None if self._closed else (self._generation, self._reveals)
 
 
 class _Server(ThreadingHTTPServer):
@@ -140,6 +167,21 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._send(404, b"not found\n", "text/plain; charset=utf-8")
 
+    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        length = self.headers.get("Content-Length", "")
+        if (not self._host_allowed() or self.path != "/reveal" or self.headers.get(REVEAL_HEADER[0]) != REVEAL_HEADER[1]
+                or not length.isdigit() or int(length) > MAX_REVEAL):
+            self.close_connection = True  # the body, if any, is not read
+            self._send(403, b"not a reveal from impact-report watch\n", "text/plain; charset=utf-8")
+            return
+        try:
+            target = self.rfile.read(int(length)).decode("utf-8")
+        except UnicodeDecodeError:
+            self._send(400, b"FILE:LINE in UTF-8\n", "text/plain; charset=utf-8")
+            return
+        self.server.preview.reveal(target)
+        self._send(200, b"revealed\n", "text/plain; charset=utf-8")
+
     def _host_allowed(self) -> bool:
         port = self.server.server_address[1]
         return self.headers.get("Host", "") in {f"127.0.0.1:{port}", f"localhost:{port}"}
@@ -168,15 +210,18 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Connection", "close")
         self.end_headers()
         self.close_connection = True
-        sent = -1
+        sent = (-1, preview.news()[1])  # a reveal asked before the page came is in its state
         try:
             while True:
-                now, body = preview.state()
-                if now != sent:
+                generation, reveals = preview.news()
+                if generation != sent[0]:
+                    generation, body = preview.state()  # the newest, should one have come meanwhile
                     self.wfile.write(b"event: build\ndata: " + body + b"\n\n")
-                    sent = now
-                else:
+                if reveals != sent[1]:
+                    self.wfile.write(b"event: reveal\ndata: " + json.dumps(preview.revealed()).encode() + b"\n\n")
+                if (generation, reveals) == sent:
                     self.wfile.write(b": keep-alive\n\n")
+                sent = (generation, reveals)
                 self.wfile.flush()
                 if preview.wait_after(sent, KEEPALIVE_S) is None:
                     return
@@ -185,3 +230,19 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         return  # stderr holds one line per rebuild, not one per request
+
+
+def tell_reveal(port: int, target: str, timeout: float = 5.0) -> bool:
+    """Ask the watch serving on ``port`` to reveal ``target`` in its open pages; whether one
+    did (False when what answers there is not a watch's preview)."""
+    body = target.encode("utf-8")
+    conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        conn.request("POST", "/reveal", body, {REVEAL_HEADER[0]: REVEAL_HEADER[1], "Host": f"{HOST}:{port}",
+                                              "Content-Type": "text/plain; charset=utf-8"})
+        response = conn.getresponse()
+        return response.status == 200 and response.read() == b"revealed\n"
+    except (OSError, http.client.HTTPException):
+        return False
+    finally:
+        conn.close()

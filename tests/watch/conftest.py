@@ -77,14 +77,14 @@ class Watching:
         return code
 
 
-def start_watch(tmp_path: Path) -> Watching:
+def start_watch(tmp_path: Path, *options: str) -> Watching:
     edition, layout = tmp_path / "edition", tmp_path / "layout"
     shutil.copytree(CASE, edition)
     shutil.copytree(LAYOUT, layout)
     output = tmp_path / "out" / "report.pdf"
     process = subprocess.Popen(
         [sys.executable, "-m", "renderer", "watch", str(edition), "-o", str(output), "--layout", str(layout),
-         "--fonts", str(FONTS), "--port", "0"], cwd=tmp_path, env=ENV, stderr=subprocess.PIPE, text=True)
+         "--fonts", str(FONTS), "--port", "0", *options], cwd=tmp_path, env=ENV, stderr=subprocess.PIPE, text=True)
     watching = Watching(edition, layout, output, process)
     watching.next_line(lambda s: "preview at" in s)
     return watching
