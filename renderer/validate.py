@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .blocks import HANDLERS, CheckContext, check_block
 from .blocks.base import check_language
@@ -22,6 +23,9 @@ from .theme import Theme, load_theme
 from .theme.fonts import missing_glyphs
 from .theme.model import LOOK_NAMES
 
+if TYPE_CHECKING:
+    from .warm import Warm
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Checked:
@@ -31,10 +35,16 @@ class Checked:
 
 
 def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Sink,
-                  limits: SourceLimits = SourceLimits(), profile: str | None = None) -> Checked | None:
-    """Load and check the theme and the edition; ``None`` when anything is an error."""
-    theme = load_theme(layout_dir, fonts_dir, sink, profile)
-    edition = load_edition(edition_dir, sink, limits)
+                  limits: SourceLimits = SourceLimits(), profile: str | None = None,
+                  warm: Warm | None = None) -> Checked | None:
+    """Load and check the theme and the edition; ``None`` when anything is an error. With
+    ``warm``, what it holds from the last build is not read again."""
+    if warm is None:
+        theme = load_theme(layout_dir, fonts_dir, sink, profile)
+        edition = load_edition(edition_dir, sink, limits)
+    else:
+        theme = warm.theme(layout_dir, fonts_dir, sink, profile)
+        edition = load_edition(edition_dir, sink, limits, warm.pages)
     if theme is None or edition is None:
         return None
     check_declared(theme, sink)

@@ -14,7 +14,7 @@ import signal
 import time
 import webbrowser
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -26,6 +26,7 @@ from ..diagnostics import ContentError, Sink
 from ..gate import Refused
 from ..layoutmap import LayoutMap
 from ..pdf.write import LOCK_NAME
+from ..warm import Warm
 from .pages import PagePicture, changed_pages, picture_pages
 from .server import Preview, Published
 
@@ -56,13 +57,15 @@ class Builder:
     output: Path
     strict: bool = False
     profile: str | None = None
+    warm: Warm = field(default_factory=Warm)  # what rebuilds keep from the one before
 
     def run(self) -> Outcome:
         start = time.perf_counter()
         sink = Sink()
         gc.disable()  # as in cmd_build: a build's garbage is freed by reference counting
         try:
-            rendering = build(self.paths, self.output, sink, strict=self.strict, profile=self.profile)
+            rendering = build(self.paths, self.output, sink, strict=self.strict, profile=self.profile,
+                              warm=self.warm)
         except ContentError as exc:
             return _failed(start, tuple(d.render() for d in exc.diagnostics))
         except Refused as exc:  # a file swapped for a link or FIFO between the gate and the read
