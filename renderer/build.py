@@ -42,8 +42,13 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
     """
     if warm is None:
         guard_reportlab()
-    else:
-        warm.prepare(paths.fonts)
+        return _render(paths, sink, chart_cache, strict, profile, chart_pool, None)
+    with warm.building(paths.fonts):
+        return _render(paths, sink, chart_cache, strict, profile, chart_pool, warm)
+
+
+def _render(paths: Paths, sink: Sink, chart_cache: Path | None, strict: bool, profile: str | None,
+            chart_pool: Any, warm: Warm | None) -> Rendering | None:
     pool = chart_pool if chart_pool is not None else prewarm(chart_cache) if chart_cache is not None else None
     checked = check_edition(paths.edition, paths.layout, paths.fonts, sink, profile=profile, warm=warm)
     if checked is None:

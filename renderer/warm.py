@@ -19,10 +19,13 @@ import hashlib
 import os
 import stat
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .blocks.typeset import memo
 from .charts.ops import Op
 from .diagnostics import Diagnostic, Sink
 from .model.edition import ParsedPages
@@ -98,22 +101,32 @@ class Warm:
     """The caches of one process that builds one edition again and again; see the module."""
 
     pages: ParsedPages = field(default_factory=ParsedPages)
+    lines: memo.LineMemo = field(default_factory=memo.LineMemo)
     charts: dict[str, list[Op]] = field(default_factory=dict)
     _digests: FileDigests = field(default_factory=FileDigests)
     _fonts: tuple[_Entry, ...] | None = None
     _theme: tuple[tuple[Any, ...], Theme | None, tuple[Diagnostic, ...]] | None = None
     _look: tuple[Theme, Look] | None = None
 
-    def prepare(self, fonts_dir: Path) -> None:
-        """Before a build: reportlab's settings as the build relies on them; reportlab and
-        every cache keyed by a font's name started afresh if a font file changed."""
+    @contextmanager
+    def building(self, fonts_dir: Path) -> Iterator[None]:
+        """One build with what this process holds: reportlab's settings as the build relies on
+        them, and reportlab and every cache keyed by a font's name started afresh if a font
+        file changed; the lines of paragraphs kept while the build lasts."""
         fonts = self._digests.of_folder(fonts_dir)
         if self._fonts is None or fonts != self._fonts or reportlab_problems() or _rl_variables():
             guard_reportlab()  # resets reportlab's registries, as at the start of a cold build
             _forget_fonts()
             self._theme = self._look = None
             self.charts.clear()
+            self.lines.clear()  # measured with the fonts as they were
         self._fonts = fonts
+        self.lines.next_build()
+        memo.MEMO = self.lines
+        try:
+            yield
+        finally:
+            memo.MEMO = None
 
     def theme(self, layout_dir: Path, fonts_dir: Path, sink: Sink, profile: str | None) -> Theme | None:
         """The theme read from ``layout/``, or the one read last when no file there (or under
