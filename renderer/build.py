@@ -49,6 +49,8 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
 
 def _render(paths: Paths, sink: Sink, chart_cache: Path | None, strict: bool, profile: str | None,
             chart_pool: Any, warm: Warm | None) -> Rendering | None:
+    if chart_pool is None and warm is not None:
+        chart_pool = warm.pool
     pool = chart_pool if chart_pool is not None else prewarm(chart_cache) if chart_cache is not None else None
     checked = check_edition(paths.edition, paths.layout, paths.fonts, sink, profile=profile, warm=warm)
     if checked is None:

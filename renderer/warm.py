@@ -23,15 +23,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .blocks.typeset import memo
+from .charts import prewarm
 from .charts.ops import Op
 from .diagnostics import Diagnostic, Sink
 from .model.edition import ParsedPages
 from .paginate import Look, look_of
 from .safety import guard_reportlab, reportlab_problems
 from .theme import Theme, load_theme
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: A file as the key of what was made from it: its digest, or for what is not a regular file
 #: (a link that leads nowhere, a FIFO) what it is; with the file's name below its folder.
@@ -102,6 +106,7 @@ class Warm:
 
     pages: ParsedPages = field(default_factory=ParsedPages)
     lines: memo.LineMemo = field(default_factory=memo.LineMemo)
+    pool: KeptPool = field(default_factory=lambda: KeptPool())
     charts: dict[str, list[Op]] = field(default_factory=dict)
     _digests: FileDigests = field(default_factory=FileDigests)
     _fonts: tuple[_Entry, ...] | None = None
@@ -120,6 +125,7 @@ class Warm:
             self._theme = self._look = None
             self.charts.clear()
             self.lines.clear()  # measured with the fonts as they were
+            self.pool.close()  # its workers hold the fonts as they were
         self._fonts = fonts
         self.lines.next_build()
         memo.MEMO = self.lines
@@ -144,6 +150,37 @@ class Warm:
         if self._look is None or self._look[0] is not theme:
             self._look = (theme, look_of(theme))
         return self._look[1]
+
+
+class KeptPool:
+    """Chart workers that outlive a build: started when a build first has charts to draw (a
+    palette colour changed, say), they keep matplotlib imported for the next. To a build they
+    are its pool: when it ends, what it left undrawn is cancelled and the workers stay."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future[Any]] = []
+
+    def submit(self, fn: Any, /, *args: Any) -> Future[Any]:
+        if self._pool is None:
+            self._pool = prewarm(None)  # None: no cache folder to look at, the workers start
+            assert self._pool is not None
+        future = self._pool.submit(fn, *args)
+        self._futures.append(future)
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """The build is over, or abandoned."""
+        if cancel_futures:
+            for future in self._futures:
+                future.cancel()
+        self._futures = []
+
+    def close(self) -> None:
+        """Stop the workers."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
 
 def _rl_variables() -> bool:

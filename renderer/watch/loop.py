@@ -124,6 +124,7 @@ def watch(builder: Builder, port: int, open_browser: bool, err: TextIO) -> int:
         print("watch: stopped", file=err, flush=True)
     finally:
         preview.close()
+        builder.warm.pool.close()
     return 0
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from .conftest import Watching, cold_build, edit
@@ -44,6 +45,7 @@ PICTURES = """template: body
 blocks:
   - {type: heading, level: 2, text: A picture}
   - {type: image, src: sky.png, alt: A blue sky over a green field, caption: The view from the office, width: half}
+  - {type: chart, kind: bar, title: Calls, data: [{label: Twenty twenty-one, value: 90}, {label: "2022", value: 110}]}
 """
 
 
@@ -57,28 +59,32 @@ def test_each_rebuild_is_byte_identical_to_a_cold_build(watching: Watching, tmp_
     manifest, body = w.edition / "manifest.yaml", w.edition / "body.yaml"
     listed = "pages: [cover.yaml, body.yaml, table.yaml]"
     regular, italic = (w.fonts / "Lato-Regular.ttf").read_bytes(), (w.fonts / "Lato-Italic.ttf").read_bytes()
-    steps: list[tuple[str, Path, str | bytes, str]] = [  # (what, file, its new bytes, what the line says)
-        ("a paragraph's words", body, replaced(body, "Hope is why we're here.", "Hope is why we are all here."),
+    # (what, file, its new bytes, made when the step comes, what the rebuild's line says)
+    steps: list[tuple[str, Path, Callable[[], str | bytes], str]] = [
+        ("a paragraph's words", body, lambda: replaced(body, "Hope is why we're here.", "Hope is why we are all here."),
          "body.yaml changed → 3 pages"),
         ("a palette colour", w.layout / "theme.yaml",
-         replaced(w.layout / "theme.yaml", 'navy:       {rgb: "#0E2A53"', 'navy:       {rgb: "#2A0E53"'),
+         lambda: replaced(w.layout / "theme.yaml", 'navy:       {rgb: "#0E2A53"', 'navy:       {rgb: "#2A0E53"'),
          "theme.yaml changed → 3 pages"),
         ("a table row", w.edition / "table.yaml",
-         replaced(w.edition / "table.yaml", "[Family Abduction, 316", "[Family Abductions, 316"),
+         lambda: replaced(w.edition / "table.yaml", "[Family Abduction, 316", "[Family Abductions, 316"),
          "table.yaml changed → 3 pages"),
-        ("a margin", w.layout / "templates.yaml", _wider_margin(w.layout / "templates.yaml"),
+        ("a margin", w.layout / "templates.yaml", lambda: _wider_margin(w.layout / "templates.yaml"),
          "templates.yaml changed → 3 pages"),
-        ("a picture, not yet placed", w.edition / "sky.png", picture((120, 170, 230)), "3 pages"),
-        ("a new page file, not yet listed", w.edition / "pictures.yaml", PICTURES, "3 pages"),
-        ("the new page file listed", manifest, replaced(manifest, listed, listed[:-1] + ", pictures.yaml]"),
+        ("a picture, not yet placed", w.edition / "sky.png", lambda: picture((120, 170, 230)), "3 pages"),
+        ("a new page file, not yet listed", w.edition / "pictures.yaml", lambda: PICTURES, "3 pages"),
+        ("the new page file listed", manifest, lambda: replaced(manifest, listed, listed[:-1] + ", pictures.yaml]"),
          "manifest.yaml changed → 4 pages"),
-        ("the picture replaced", w.edition / "sky.png", picture((200, 90, 60)), "sky.png changed → 4 pages"),
-        ("a font file replaced", w.fonts / "Lato-Regular.ttf", italic, "Lato-Regular.ttf changed → 4 pages"),
-        ("the font file back", w.fonts / "Lato-Regular.ttf", regular, "Lato-Regular.ttf changed → 4 pages"),
+        ("the picture replaced", w.edition / "sky.png", lambda: picture((200, 90, 60)), "sky.png changed → 4 pages"),
+        ("the chart's colour", w.layout / "theme.yaml",
+         lambda: replaced(w.layout / "theme.yaml", 'blue:       {rgb: "#1F5FA8"', 'blue:       {rgb: "#1F5F18"'),
+         "theme.yaml changed → 4 pages"),
+        ("a font file replaced", w.fonts / "Lato-Regular.ttf", lambda: italic, "Lato-Regular.ttf changed → 4 pages"),
+        ("the font file back", w.fonts / "Lato-Regular.ttf", lambda: regular, "Lato-Regular.ttf changed → 4 pages"),
     ]
     for k, (what, path, text, said) in enumerate(steps, start=1):
         before = outputs(w)
-        line = save(w, path, text)
+        line = save(w, path, text())
         assert said in line and "error" not in line, f"{what}: {line}"
         if "not yet" not in what:
             assert outputs(w) != before, f"{what} changed nothing in the PDF"
