@@ -162,12 +162,21 @@ class KeptPool:
         self._futures: list[Future[Any]] = []
 
     def submit(self, fn: Any, /, *args: Any) -> Future[Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            future = self._workers().submit(fn, *args)
+        except BrokenProcessPool:  # a worker died (killed, out of memory) since: start afresh
+            self.close()
+            future = self._workers().submit(fn, *args)
+        self._futures.append(future)
+        return future
+
+    def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = prewarm(None)  # None: no cache folder to look at, the workers start
             assert self._pool is not None
-        future = self._pool.submit(fn, *args)
-        self._futures.append(future)
-        return future
+        return self._pool
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         """The build is over, or abandoned."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from renderer.blocks.typeset import Run
 from renderer.blocks.typeset.memo import LineMemo
 from renderer.build import Paths, render
 from renderer.diagnostics import Sink
-from renderer.warm import FileDigests, Warm
+from renderer.warm import FileDigests, KeptPool, Warm
 from tests.conftest import FONTS, LAYOUT, body_page, write_edition
 
 PAGES = {
@@ -100,3 +101,14 @@ def test_lines_kept_between_builds_are_drawn_in_their_own_colour() -> None:
     other = memo.lines([Run("Same words", "Helvetica", 10, red)], 200, 0)
     assert again is first
     assert {p.run.colour for line in other for w in line for p in w.pieces} == {red}
+
+
+def test_kept_chart_workers_start_afresh_after_one_died() -> None:
+    pool = KeptPool()
+    try:
+        died = pool.submit(os._exit, 1)
+        with pytest.raises(BrokenProcessPool):
+            died.result(timeout=60)
+        assert pool.submit(pow, 2, 10).result(timeout=60) == 1024
+    finally:
+        pool.close()
