@@ -50,21 +50,33 @@ def _context() -> BaseContext:
 def _pool(workers: int) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_follow_parent)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_follow_parent,
+                               initargs=(os.getpid(),))
 
 
-def _follow_parent() -> None:
-    """In a worker: end when the build that started it has ended. A build killed outright
-    (SIGKILL) cannot stop its workers, and they would wait for work for ever: each holds the
-    task pipe open for the others, so none of them sees it close."""
-    parent = os.getppid()
+def _follow_parent(build: int) -> None:
+    """In a worker: end when the build that started it (process ``build``) has ended. A build
+    killed outright (SIGKILL) cannot stop its workers, and they would wait for work for ever:
+    each holds the task pipe open for the others, so none of them sees it close. A worker
+    started through a fork server (the build had threads) is the server's child, not the
+    build's, so it asks after the build itself rather than after its parent."""
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while _alive(build):
             time.sleep(0.5)
         os._exit(1)
 
     threading.Thread(target=watch, name="follow-parent", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process has the number now: the build is gone
+        return False
+    return True
 
 
 def _warm_up() -> None:

@@ -6,7 +6,9 @@ with 0."""
 from __future__ import annotations
 
 import io
+import os
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -139,3 +141,32 @@ def test_an_error_keeps_the_last_good_pdf_until_it_is_fixed(watching: Watching, 
     assert "3 pages, no page looks different" in line, line
     assert outputs(w) == good == cold_build(w, tmp_path / "cold")
     assert w.stop() == 0
+
+
+def _processes_in(folder: Path) -> set[int]:
+    """Processes whose working folder is ``folder`` (the watch and its chart workers)."""
+    found = set()
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and Path(os.readlink(proc / "cwd")) == folder:
+                found.add(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_chart_workers_end_with_a_watch_killed_outright(watching: Watching, tmp_path: Path) -> None:
+    w = watching
+    w.rebuilt()
+    save(w, w.edition / "pictures.yaml", PICTURES.replace("  - {type: image", "  # {type: image"))
+    manifest = w.edition / "manifest.yaml"
+    line = save(w, manifest, replaced(manifest, "table.yaml]", "table.yaml, pictures.yaml]"))
+    assert "4 pages" in line, line  # its chart drawn by the workers, which stay up for the next
+    workers = _processes_in(tmp_path) - {w.process.pid}
+    assert workers, "no chart worker is running"
+    w.process.kill()
+    w.process.wait()
+    deadline = time.monotonic() + 20
+    while _processes_in(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _processes_in(tmp_path), "chart workers outlived the watch"
