@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import buildid, layoutmap
 from .charts import prewarm
@@ -19,6 +19,9 @@ from .safety import guard_reportlab
 from .validate import check_edition
 from .version import VERSION
 
+if TYPE_CHECKING:
+    from .warm import Warm
+
 
 @dataclass(frozen=True, slots=True)
 class Paths:
@@ -30,15 +33,27 @@ class Paths:
 
 
 def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict: bool = False,
-           profile: str | None = None, chart_pool: Any = None) -> Rendering | None:
+           profile: str | None = None, chart_pool: Any = None, warm: Warm | None = None) -> Rendering | None:
     """Build the PDF in memory; ``None`` (with diagnostics in ``sink``) when the content is bad.
 
     ``profile`` names one in ``renderer.profiles.PROFILES``; by default the one
-    ``layout/templates.yaml`` names.
+    ``layout/templates.yaml`` names. ``warm`` holds what a process that builds again and again
+    keeps between builds (``renderer.warm``); the PDF is the same with it or without.
     """
-    guard_reportlab()
+    if warm is None:
+        guard_reportlab()
+        return _render(paths, sink, chart_cache, strict, profile, chart_pool, None)
+    with warm.building(paths.fonts):
+        return _render(paths, sink, chart_cache, strict, profile, chart_pool, warm)
+
+
+def _render(paths: Paths, sink: Sink, chart_cache: Path | None, strict: bool, profile: str | None,
+            chart_pool: Any, warm: Warm | None) -> Rendering | None:
+    if chart_pool is None and warm is not None:
+        chart_pool = warm.pool
     pool = chart_pool if chart_pool is not None else prewarm(chart_cache) if chart_cache is not None else None
-    checked = check_edition(paths.edition, paths.layout, paths.fonts, sink, profile=profile, cache=chart_cache)
+    checked = check_edition(paths.edition, paths.layout, paths.fonts, sink, profile=profile, cache=chart_cache,
+                            warm=warm)
     if checked is None:
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
@@ -48,7 +63,8 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
     when = document_time(edition)
     options = profile_canvas_options(theme.profile, theme.geometry, edition, when, theme.icc_profile)
     rendering = paginate(edition, theme, checked.quantities, sink, canvasmaker=make_canvasmaker(when, **options),
-                         meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool)
+                         meta=meta, chart_cache=chart_cache, strict=strict, chart_pool=pool,
+                         look=warm.look(theme) if warm else None, drawings=warm.charts if warm else None)
     if rendering is None:
         return None
     if chart_cache is not None and not (strict and sink.warnings):  # the build succeeds: keep its fonts
@@ -59,12 +75,12 @@ def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict:
 
 
 def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profile: str | None = None,
-          chart_pool: Any = None, chart_cache: Path | None = None) -> Rendering | None:
+          chart_pool: Any = None, chart_cache: Path | None = None, warm: Warm | None = None) -> Rendering | None:
     """Render and write the PDF and its layout map; nothing is written when the build fails.
 
     Charts are cached in ``chart_cache``, by default beside the PDF."""
     rendering = render(paths, sink, chart_cache=chart_cache or output.parent / ".chart-cache", strict=strict,
-                       profile=profile, chart_pool=chart_pool)
+                       profile=profile, chart_pool=chart_pool, warm=warm)
     if rendering is None or (strict and sink.warnings):  # under --strict a warning fails the build
         return None
     # An OSError here names the file meant (see write_together); the command line reports it.

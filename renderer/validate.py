@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .blocks import HANDLERS, CheckContext, check_block
 from .blocks.base import check_language
@@ -23,6 +24,9 @@ from .theme import Theme, load_theme
 from .theme.fonts import missing_glyphs
 from .theme.model import LOOK_NAMES
 
+if TYPE_CHECKING:
+    from .warm import Warm
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Checked:
@@ -33,12 +37,18 @@ class Checked:
 
 def check_edition(edition_dir: Path, layout_dir: Path, fonts_dir: Path, sink: Sink,
                   limits: SourceLimits = SourceLimits(), profile: str | None = None,
-                  cache: Path | None = None) -> Checked | None:
+                  cache: Path | None = None, warm: Warm | None = None) -> Checked | None:
     """Load and check the theme and the edition; ``None`` when anything is an error. ``cache``
-    is the build's cache folder (the fonts' parsed faces are kept there)."""
-    theme = load_theme(layout_dir, fonts_dir, sink, profile, cache)
-    errors = len(sink.errors)
-    edition = load_edition(edition_dir, sink, limits)
+    is the build's cache folder (the fonts' parsed faces are kept there). With ``warm``, what
+    it holds from the last build is not read again."""
+    if warm is None:
+        theme = load_theme(layout_dir, fonts_dir, sink, profile, cache)
+        errors = len(sink.errors)
+        edition = load_edition(edition_dir, sink, limits)
+    else:
+        theme = warm.theme(layout_dir, fonts_dir, sink, profile, cache)
+        errors = len(sink.errors)
+        edition = load_edition(edition_dir, sink, limits, warm.pages)
     if theme is None or edition is None:
         return None
     complete = len(sink.errors) == errors  # else a page file or block that could not be read is missing

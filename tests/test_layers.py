@@ -40,7 +40,7 @@ ALLOWED: dict[str, set[str]] = {
     "preflight": {"diagnostics", "profiles"},
 }
 # watch/ drives the whole pipeline (build) and the review tools' rasteriser, as a command does.
-TOP = {"cli", "arguments", "build", "validate", "schema", "review_cli", "watch", "__main__", "__init__"}
+TOP = {"cli", "arguments", "build", "validate", "schema", "review_cli", "watch", "warm", "__main__", "__init__"}
 
 
 def stage_of(path: Path) -> str:

@@ -9,7 +9,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from .tags import Node
-from .typeset import Line, Run, TextWriter, break_lines, draw_lines, line_text, runs_of, words
+from .typeset import Line, Run, TextWriter, draw_lines, line_text, runs_of
+from .typeset.memo import broken_lines
 
 
 class TextFlow(Flowable):
@@ -60,7 +61,7 @@ class TextFlow(Flowable):
 
     def _break(self, width: float) -> None:
         if self._wrapped_at != width:
-            self._all = break_lines(words(self.runs), width, self.style.spaceShrinkage)
+            self._all = broken_lines(self.runs, width, self.style.spaceShrinkage)
             self._start, self._stop, self._wrapped_at = 0, len(self._all), width
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:

@@ -50,21 +50,33 @@ def _context() -> BaseContext:
 def _pool(workers: int) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_follow_parent)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_follow_parent,
+                               initargs=(os.getpid(),))
 
 
-def _follow_parent() -> None:
-    """In a worker: end when the build that started it has ended. A build killed outright
-    (SIGKILL) cannot stop its workers, and they would wait for work for ever: each holds the
-    task pipe open for the others, so none of them sees it close."""
-    parent = os.getppid()
+def _follow_parent(build: int) -> None:
+    """In a worker: end when the build that started it (process ``build``) has ended. A build
+    killed outright (SIGKILL) cannot stop its workers, and they would wait for work for ever:
+    each holds the task pipe open for the others, so none of them sees it close. A worker
+    started through a fork server (the build had threads) is the server's child, not the
+    build's, so it asks after the build itself rather than after its parent."""
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while _alive(build):
             time.sleep(0.5)
         os._exit(1)
 
     threading.Thread(target=watch, name="follow-parent", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process has the number now: the build is gone
+        return False
+    return True
 
 
 def _warm_up() -> None:
@@ -98,8 +110,9 @@ class ChartArtist:
     """Holds every job's drawing, ready or on its way; see :func:`start`."""
 
     def __init__(self, jobs: Sequence[ChartJob], cache_dir: Path | None,
-                 pool: ProcessPoolExecutor | None = None) -> None:
+                 pool: ProcessPoolExecutor | None = None, drawings: dict[str, list[Op]] | None = None) -> None:
         self.jobs = list(jobs)
+        self._kept = drawings
         self.cache_dir = cache_dir
         self.hits = 0
         self.misses = 0
@@ -112,7 +125,9 @@ class ChartArtist:
             k = self._keys[job.name]
             if k in self._ready or k in missing:
                 continue
-            ops = cache.load(cache_dir, k, {name for _, name in job.look.font_names})
+            ops = drawings.get(k) if drawings is not None else None
+            if ops is None:
+                ops = cache.load(cache_dir, k, {name for _, name in job.look.font_names})
             if ops is None:
                 missing[k] = job
             else:
@@ -153,6 +168,9 @@ class ChartArtist:
                 canvas.beginForm(job.name, 0, 0, job.spec.width, job.spec.height)
                 replay(ops, canvas, paint=paint)
                 canvas.endForm()
+            if self._kept is not None:  # this build's drawings, for the next
+                self._kept.clear()
+                self._kept.update(self._ready)
         finally:
             self.close()
 
@@ -163,7 +181,10 @@ class ChartArtist:
             self._pool = None
 
 
-def start(jobs: Sequence[ChartJob], cache_dir: Path | None, pool: ProcessPoolExecutor | None = None) -> ChartArtist:
+def start(jobs: Sequence[ChartJob], cache_dir: Path | None, pool: ProcessPoolExecutor | None = None,
+          drawings: dict[str, list[Op]] | None = None) -> ChartArtist:
     """Read cached drawings and start drawing the rest (in ``pool`` when :func:`prewarm` gave
-    one); returns without waiting."""
-    return ChartArtist(jobs, cache_dir, pool)
+    one); returns without waiting. ``drawings``, by key, are those a process that builds again
+    and again kept from its last build (read before the cache folder); they are replaced by
+    this build's when its forms are defined."""
+    return ChartArtist(jobs, cache_dir, pool, drawings)

@@ -38,6 +38,12 @@ def load_yaml(path: Path, display: str, sink: Sink, limits: SourceLimits = Sourc
 
     ``path`` is one the gate let through (:func:`renderer.load.files.resolve_inside`); it is
     read without following a link and never past ``limits.max_bytes``."""
+    raw = read_source(path, display, sink, limits)
+    return None if raw is None else parse_yaml(raw, display, sink, limits)
+
+
+def read_source(path: Path, display: str, sink: Sink, limits: SourceLimits = SourceLimits()) -> bytes | None:
+    """The bytes of a content file, as :func:`load_yaml` reads them, or why not (in ``sink``)."""
     start = Span(display, 1, 1)
     try:
         size = path.stat().st_size
@@ -51,6 +57,11 @@ def load_yaml(path: Path, display: str, sink: Sink, limits: SourceLimits = Sourc
     except OSError as exc:
         sink.error(start, f"cannot read file: {exc.strerror or exc}")
         return None
+    return raw
+
+
+def parse_yaml(raw: bytes, display: str, sink: Sink, limits: SourceLimits = SourceLimits()) -> Node | None:
+    """Parse the bytes of a file (read through the gate, within ``limits.max_bytes``) into nodes."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

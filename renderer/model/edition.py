@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Sink, Span
-from ..load import Map, Scalar, Seq, SourceLimits, load_yaml
+from ..load import Map, Scalar, Seq, SourceLimits, load_yaml, parse_yaml, read_source
 from ..load.files import display_in, display_path, resolve_inside
 from .block import Block, slug, walk
 from .convert import Invalid, read_dataclass
@@ -87,9 +87,43 @@ class Edition:
 
 MANIFEST = "manifest.yaml"
 
+#: A page file as read: its model (None when it could not be read) and what reading it reported.
+_Read = tuple[Page | None, tuple[Diagnostic, ...]]
 
-def load_edition(root: Path, sink: Sink, limits: SourceLimits = SourceLimits()) -> Edition | None:
-    """Read ``root/manifest.yaml`` and every page it lists; report all problems found."""
+
+class ParsedPages:
+    """Page files as read, by name and bytes, kept by a process that builds again and again
+    (``impact-report watch``): a file whose bytes did not change since the last build is not
+    parsed again, and what reading it reported is reported again, in its place. Only the files
+    of the last build are kept."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, bytes, SourceLimits], _Read] = {}
+        self._now: dict[tuple[str, bytes, SourceLimits], _Read] = {}
+
+    def begin(self) -> None:
+        self._now = {}
+
+    def read(self, shown: str, raw: bytes, limits: SourceLimits, sink: Sink) -> Page | None:
+        key = (shown, raw, limits)
+        found = self._kept.get(key) or self._now.get(key)
+        if found is None:
+            own = Sink()
+            found = (_read_page(shown, raw, own, limits), tuple(own.items))
+        self._now[key] = found
+        sink.extend(found[1])
+        return found[0]
+
+    def end(self) -> None:
+        self._kept, self._now = self._now, {}
+
+
+def load_edition(root: Path, sink: Sink, limits: SourceLimits = SourceLimits(),
+                 parsed: ParsedPages | None = None) -> Edition | None:
+    """Read ``root/manifest.yaml`` and every page it lists; report all problems found.
+
+    With ``parsed``, page files are read in this process and those whose bytes it holds are
+    not parsed again."""
     shown = display_in(root, MANIFEST)
     if not os.path.lexists(root / MANIFEST):
         sink.error(Span(shown, 1, 1), "no manifest.yaml in the edition folder",
@@ -108,7 +142,13 @@ def load_edition(root: Path, sink: Sink, limits: SourceLimits = SourceLimits()) 
     pages_span = next((s for k, s in manifest.field_spans if k == "pages"), manifest.span)
     for name in {n for n in manifest.pages if manifest.pages.count(n) > 1}:
         sink.error(pages_span, f"page file '{name}' is listed more than once")
-    loaded = _load_pages(root, list(dict.fromkeys(manifest.pages)), manifest, sink, limits)
+    names = list(dict.fromkeys(manifest.pages))
+    if parsed is None:
+        loaded = _load_pages(root, names, manifest, sink, limits)
+    else:
+        parsed.begin()
+        loaded = [_load_page(root, name, manifest, sink, limits, parsed) for name in names]
+        parsed.end()
     return Edition(root, manifest, _with_ids(tuple(p for p in loaded if p), sink))
 
 
@@ -169,13 +209,21 @@ def _check_date(manifest: Manifest, sink: Sink) -> None:
         sink.error(manifest.span, f"'published': '{manifest.published}' is not a date (YYYY-MM-DD)")
 
 
-def _load_page(root: Path, name: str, manifest: Manifest, sink: Sink, limits: SourceLimits) -> Page | None:
+def _load_page(root: Path, name: str, manifest: Manifest, sink: Sink, limits: SourceLimits,
+               parsed: ParsedPages | None = None) -> Page | None:
     span = next((s for k, s in manifest.field_spans if k == "pages"), manifest.span)
-    path = resolve_inside(root, name, span, sink, "page file", max_bytes=0)  # load_yaml bounds the size
+    path = resolve_inside(root, name, span, sink, "page file", max_bytes=0)  # read_source bounds the size
     if path is None:
         return None
     shown = display_path(path)
-    node = load_yaml(path, shown, sink, limits)
+    raw = read_source(path, shown, sink, limits)
+    if raw is None:
+        return None
+    return _read_page(shown, raw, sink, limits) if parsed is None else parsed.read(shown, raw, limits, sink)
+
+
+def _read_page(shown: str, raw: bytes, sink: Sink, limits: SourceLimits) -> Page | None:
+    node = parse_yaml(raw, shown, sink, limits)
     if node is None:
         return None
     try:

@@ -24,7 +24,7 @@ from .document import Landing, ReportDoc, _Abort
 from .provenance import content_snapshot, look_snapshot
 from .story import build_story
 
-__all__ = ["Rendering", "paginate", "LayoutMap"]
+__all__ = ["Look", "Rendering", "look_of", "paginate", "LayoutMap"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +41,18 @@ class Rendering:
 
 def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], sink: Sink, *,
              canvasmaker: Callable[..., Any], meta: dict[str, Any], chart_cache: Path | None,
-             strict: bool = False, chart_pool: Any = None) -> Rendering | None:
+             strict: bool = False, chart_pool: Any = None, look: Look | None = None,
+             drawings: dict[str, Any] | None = None) -> Rendering | None:
+    """Lay out and draw the edition. ``look`` is :func:`look_of` the theme when the caller
+    holds it already, and ``drawings`` charts' drawings by key that the caller keeps between
+    builds (see ``renderer.warm``)."""
     hyphenation = hyphenation_of(theme, chart_cache)
     ctx = ComposeContext(edition, theme, quantities, theme.frame_width, sink=sink, hyphenation=hyphenation,
                          tags=Tags(theme.profile.structure))
     story = build_story(edition, theme, ctx)
     # Charts are drawn (or read from the cache) while the pages are laid out: layout only
     # needs each chart's box.
-    artist = charts.start([req.job for req in ctx.charts], chart_cache, chart_pool)
+    artist = charts.start([req.job for req in ctx.charts], chart_cache, chart_pool, drawings)
     out = io.BytesIO()
     first = edition.pages[0].template if edition.pages else "body"
     doc = ReportDoc(out, edition, theme, sink, ctx.sources, ctx.tags, first, **meta)
@@ -72,9 +76,18 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     _check_expectations(doc, sink, strict)
     if sink.errors:
         return None
-    layout = doc.layout_map.finish(look_digest(theme), content_snapshot(edition), look_snapshot(theme),
+    digest, snapshot = look or look_of(theme)
+    layout = doc.layout_map.finish(digest, content_snapshot(edition), snapshot,
                                    tuple(d.render() for d in sink.warnings))
     return Rendering(out.getvalue(), layout, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
+
+
+#: The look as the layout map records it: its digest and its values and files (``look_snapshot``).
+Look = tuple[str, dict[str, dict[str, tuple[str, int]]]]
+
+
+def look_of(theme: Theme) -> Look:
+    return look_digest(theme), look_snapshot(theme)
 
 
 def hyphenation_of(theme: Theme, cache: Path | None) -> Hyphenation | None:

@@ -30,6 +30,7 @@ class Watching:
 
     edition: Path
     layout: Path
+    fonts: Path
     output: Path
     process: subprocess.Popen[str]
     lines: queue.Queue[str] = field(default_factory=queue.Queue)
@@ -78,14 +79,15 @@ class Watching:
 
 
 def start_watch(tmp_path: Path, *options: str) -> Watching:
-    edition, layout = tmp_path / "edition", tmp_path / "layout"
+    edition, layout, fonts = tmp_path / "edition", tmp_path / "layout", tmp_path / "fonts"
     shutil.copytree(CASE, edition)
     shutil.copytree(LAYOUT, layout)
+    shutil.copytree(FONTS, fonts)  # a copy: a test may replace a font file
     output = tmp_path / "out" / "report.pdf"
     process = subprocess.Popen(
         [sys.executable, "-m", "renderer", "watch", str(edition), "-o", str(output), "--layout", str(layout),
-         "--fonts", str(FONTS), "--port", "0", *options], cwd=tmp_path, env=ENV, stderr=subprocess.PIPE, text=True)
-    watching = Watching(edition, layout, output, process)
+         "--fonts", str(fonts), "--port", "0", *options], cwd=tmp_path, env=ENV, stderr=subprocess.PIPE, text=True)
+    watching = Watching(edition, layout, fonts, output, process)
     watching.next_line(lambda s: "preview at" in s)
     return watching
 
@@ -105,7 +107,7 @@ def cold_build(w: Watching, folder: Path) -> tuple[bytes, bytes]:
     """A fresh ``impact-report build`` of the same files, in a process of its own: (PDF, map)."""
     out = folder / "report.pdf"
     subprocess.run([sys.executable, "-m", "renderer", "build", str(w.edition), "-o", str(out), "--layout",
-                    str(w.layout), "--fonts", str(FONTS), "-q"], cwd=w.edition.parent, env=ENV, check=True)
+                    str(w.layout), "--fonts", str(w.fonts), "-q"], cwd=w.edition.parent, env=ENV, check=True)
     return out.read_bytes(), out.with_suffix(".layout.json").read_bytes()
 
 

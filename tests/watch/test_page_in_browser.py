@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from tests.conftest import FONTS
-
 from .conftest import CASE, ENV, Watching, edit, start_watch
 
 ROW = "      - [Family Abduction, 316, 923, 1239]"
@@ -184,7 +182,7 @@ def test_reveal_scrolls_to_the_row_of_a_source_line_and_outlines_it(browser: Any
         target = f"{w.edition / 'table.yaml'}:{total}"
         second = subprocess.run(
             [sys.executable, "-m", "renderer", "watch", str(w.edition), "-o", str(tmp_path / "other.pdf"), "--layout",
-             str(w.layout), "--fonts", str(FONTS), "--port", str(port), "--reveal", target],
+             str(w.layout), "--fonts", str(w.fonts), "--port", str(port), "--reveal", target],
             cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=60)
         assert second.returncode == 0, second.stderr
         assert f"revealed {target} in the preview already at {w.url}" in second.stderr
