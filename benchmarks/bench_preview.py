@@ -27,19 +27,19 @@ includes, with the event, the fetch, the decode and the frame).
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import watching  # noqa: E402
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SAVES = (("one-paragraph edit", Path("2022") / "01-our-2022-impact.yaml", ("In 1984", "In 1985")),
          ("palette colour (every page)", Path("layout") / "theme.yaml",
@@ -58,16 +58,11 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        shutil.copytree(ROOT / "content" / "2022", folder / "2022")
-        shutil.copytree(ROOT / "layout", folder / "layout")
-        output = folder / "out" / "report.pdf"
-        env = {**os.environ, "SOURCE_DATE_EPOCH": "1680307200"}
-        proc = subprocess.Popen([sys.executable, "-m", "renderer", "watch", "2022", "-o", str(output), "--layout",
-                                 "layout", "--fonts", str(ROOT / "fonts"), "--port", "0"],
-                                cwd=folder, env=env, stderr=subprocess.PIPE, text=True)
-        watch = Lines(proc)
+        proc, output = watching.start(folder)
+        watch = watching.Lines(proc)
         try:
-            url = re.search(r"http://127\.0\.0\.1:\d+/", watch.rebuild(1)).group(0)  # type: ignore[union-attr]
+            watch.wait(1)  # the first build: charts drawn, cache filled
+            url = re.search(r"http://127\.0\.0\.1:\d+/", "".join(watch.lines)).group(0)  # type: ignore[union-attr]
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
                 page = browser.new_context(bypass_csp=True, viewport={"width": 1400, "height": 1000}).new_page()
@@ -82,20 +77,21 @@ def main() -> None:
             proc.wait(timeout=30)
 
 
-def measure(name: str, path: Path, pair: tuple[str, str], output: Path, watch: Lines, page: Any, runs: int) -> None:
+def measure(name: str, path: Path, pair: tuple[str, str], output: Path, watch: watching.Lines, page: Any,
+            runs: int) -> None:
     to_pdf, to_seen, saves, own, told = [], [], [], [], []
     for k in range(runs):
         old, new = pair if k % 2 == 0 else pair[::-1]
         text = path.read_text(encoding="utf-8")
         assert old in text, (path, old)
         before = output.stat().st_ino
-        count = watch.count() + 1
+        count = watch.rebuilt() + 1
         start = time.time()
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
         while output.stat().st_ino == before:
             time.sleep(0.001)
         on_disk = time.time()
-        line = watch.rebuild(count)
+        line = watch.wait(count)
         generation = count  # the page's generation counts the builds, the first included
         page.wait_for_function(SEEN, arg=[generation, start * 1000], timeout=60_000)
         seen = page.evaluate("Math.max(...document.body.dataset.refetched.split(',').map(n => window.shownAt[n]))")
@@ -114,37 +110,6 @@ def measure(name: str, path: Path, pair: tuple[str, str], output: Path, watch: L
 
 def ms(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:.0f} ms"
-
-
-class Lines:
-    """The watch's stderr, read in a thread of its own."""
-
-    def __init__(self, proc: subprocess.Popen[str]) -> None:
-        self.lines: list[str] = []
-        self.arrived = threading.Event()
-        self.proc = proc
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stderr is not None
-        for line in self.proc.stderr:
-            self.lines.append(line)
-            self.arrived.set()
-
-    def count(self) -> int:
-        return sum("→" in line for line in self.lines)
-
-    def rebuild(self, count: int) -> str:
-        """The ``count``-th rebuild line (the first build's is the first), or for the first,
-        everything up to it."""
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            done = [line for line in self.lines if "→" in line]
-            if len(done) >= count:
-                return "".join(self.lines) if count == 1 else done[count - 1]
-            self.arrived.wait(0.05)
-            self.arrived.clear()
-        raise SystemExit(f"watch did not rebuild; it said: {''.join(self.lines)}")
 
 
 if __name__ == "__main__":

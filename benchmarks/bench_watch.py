@@ -21,18 +21,17 @@ machine the wall times follow the other work, the processor time much less.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import watching  # noqa: E402
+
 PARAGRAPH = ("01-our-2022-impact.yaml", "In 1984", ("In 1984", "In 1985"))
 COLOUR = ("theme.yaml", 'navy:       {rgb: "#0E2A53"', ('navy:       {rgb: "#0E2A53"', 'navy:       {rgb: "#0E2A54"'))
 
@@ -43,25 +42,10 @@ def main() -> None:
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        shutil.copytree(ROOT / "content" / "2022", folder / "2022")
-        shutil.copytree(ROOT / "layout", folder / "layout")
-        output = folder / "out" / "report.pdf"
-        env = {**os.environ, "SOURCE_DATE_EPOCH": "1680307200"}
-        proc = subprocess.Popen([sys.executable, "-m", "renderer", "watch", "2022", "-o", str(output), "--layout",
-                                 "layout", "--fonts", str(ROOT / "fonts"), "--port", "0"],
-                                cwd=folder, env=env, stderr=subprocess.PIPE, text=True)
-        lines: list[str] = []
-        arrived = threading.Event()
-
-        def read() -> None:
-            assert proc.stderr is not None
-            for line in proc.stderr:
-                lines.append(line)
-                arrived.set()
-
-        threading.Thread(target=read, daemon=True).start()
+        proc, output = watching.start(folder)
+        watch = watching.Lines(proc)
         try:
-            wait_for(lines, arrived, 1)  # first build: charts drawn, cache filled
+            watch.wait(1)  # first build: charts drawn, cache filled
             time.sleep(1.5)              # the watcher is live
             for name, (path, _, pair) in (("one-paragraph edit", (folder / "2022" / PARAGRAPH[0], *PARAGRAPH[1:])),
                                           ("palette colour (every page)", (folder / "layout" / COLOUR[0],
@@ -72,15 +56,15 @@ def main() -> None:
                     text = path.read_text(encoding="utf-8")
                     assert old in text, (path, old)
                     before = output.stat().st_ino
-                    seen = sum("→" in line for line in lines)
-                    used = cpu_seconds(proc.pid)
+                    seen = watch.rebuilt()
+                    used = watching.cpu_seconds(proc.pid)
                     start = time.perf_counter()
                     path.write_text(text.replace(old, new, 1), encoding="utf-8")
                     while output.stat().st_ino == before:
                         time.sleep(0.001)
                     saves.append(time.perf_counter() - start)
-                    cpu.append(cpu_seconds(proc.pid) - used)
-                    line = wait_for(lines, arrived, seen + 1)
+                    cpu.append(watching.cpu_seconds(proc.pid) - used)
+                    line = watch.wait(seen + 1)
                     own.append(float(re.search(r"PDF written in (\d+) ms", line).group(1)) / 1000)  # type: ignore[union-attr]
                     time.sleep(0.3)
                 print(f"{name}: save → PDF on disk {statistics.median(saves) * 1000:.0f} ms "
@@ -90,24 +74,6 @@ def main() -> None:
         finally:
             proc.send_signal(2)
             proc.wait(timeout=30)
-
-
-def cpu_seconds(pid: int) -> float:
-    """User and system time of the process ``pid`` (its threads included)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def wait_for(lines: list[str], arrived: threading.Event, count: int) -> str:
-    """The ``count``-th rebuild line."""
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        done = [line for line in lines if "→" in line]
-        if len(done) >= count:
-            return done[count - 1]
-        arrived.wait(0.05)
-        arrived.clear()
-    raise SystemExit(f"watch did not rebuild; it said: {''.join(lines)}")
 
 
 if __name__ == "__main__":

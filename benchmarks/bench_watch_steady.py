@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import watching  # noqa: E402
+
 PAGE = "01-our-2022-impact.yaml"
 COLOURS = ('navy:       {rgb: "#0E2A53"', 'navy:       {rgb: "#0E2A54"')
 TICK = os.sysconf("SC_CLK_TCK")
@@ -40,14 +40,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        shutil.copytree(ROOT / "content" / "2022", folder / "2022")
-        shutil.copytree(ROOT / "layout", folder / "layout")
-        output = folder / "out" / "report.pdf"
-        env = {**os.environ, "SOURCE_DATE_EPOCH": "1680307200"}
-        proc = subprocess.Popen([sys.executable, "-m", "renderer", "watch", "2022", "-o", str(output), "--layout",
-                                 "layout", "--fonts", str(ROOT / "fonts"), "--port", "0"],
-                                cwd=folder, env=env, stderr=subprocess.PIPE, text=True)
-        watch = Lines(proc)
+        proc, _ = watching.start(folder)
+        watch = watching.Lines(proc)
         try:
             watch.wait(1, 300)  # the first build: charts drawn, cache filled
             time.sleep(2.0)     # the watcher is live, the first build's garbage collected
@@ -58,34 +52,6 @@ def main() -> None:
             proc.wait(timeout=60)
 
 
-class Lines:
-    """The watch's stderr, read as it comes; counts the rebuild lines."""
-
-    def __init__(self, proc: subprocess.Popen[str]) -> None:
-        self.lines: list[str] = []
-        self._arrived = threading.Condition()
-        self._proc = proc
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self._proc.stderr is not None
-        for line in self._proc.stderr:
-            with self._arrived:
-                self.lines.append(line)
-                self._arrived.notify_all()
-
-    def rebuilt(self) -> int:
-        return sum("→" in line for line in self.lines)
-
-    def wait(self, count: int, timeout: float = 120) -> str:
-        deadline = time.monotonic() + timeout
-        with self._arrived:
-            while self.rebuilt() < count:
-                if not self._arrived.wait(max(0.0, deadline - time.monotonic())):
-                    raise SystemExit(f"watch did not rebuild; it said: {''.join(self.lines)}")
-        return [line for line in self.lines if "→" in line][count - 1]
-
-
 def idle(pid: int, seconds: float) -> None:
     before, start = cpu_seconds(pid), time.monotonic()
     time.sleep(seconds)
@@ -94,7 +60,7 @@ def idle(pid: int, seconds: float) -> None:
           f"watch process and children")
 
 
-def rebuilds(pid: int, folder: Path, watch: Lines, count: int) -> None:
+def rebuilds(pid: int, folder: Path, watch: watching.Lines, count: int) -> None:
     page, theme = folder / "2022" / PAGE, folder / "layout" / "theme.yaml"
     text = page.read_text(encoding="utf-8")
     assert "In 1984" in text, "the paragraph to edit is not in the page file"

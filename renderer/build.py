@@ -55,7 +55,7 @@ def _render(paths: Paths, sink: Sink, chart_cache: Path | None, strict: bool, pr
     checked = check_edition(paths.edition, paths.layout, paths.fonts, sink, profile=profile, cache=chart_cache,
                             warm=warm)
     if checked is None:
-        if pool is not None:
+        if pool is not None and chart_pool is None:  # one it started; a caller's pool is the caller's to stop
             pool.shutdown(wait=False, cancel_futures=True)
         return None
     edition, theme = checked.edition, checked.theme

@@ -76,7 +76,14 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:  # another user's process has the number now: the build is gone
         return False
-    return True
+    # A build that has ended but whose parent has not yet collected its exit status is a zombie,
+    # which signal 0 still reaches. Its parent may be waiting for the build's output pipes to
+    # close, and the workers hold them open: they must count it as ended, or both wait for ever.
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):  # no /proc: signal 0 is all there is
+        return True
+    return state not in ("Z", "X")
 
 
 def _warm_up() -> None:

@@ -25,6 +25,7 @@ PROGRAM = ("import atexit, sys\n"
            "run()\n")
 
 WARNING = "{type: heading, level: 2, text: Goodbye, expect_folio: 1}"
+OPENING = "{type: heading, level: 1, text: Opening}"  # a tagged edition's headings start at level 1
 
 
 def program(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -115,11 +116,11 @@ def test_a_content_error_exits_1_with_every_problem_printed_and_the_last_pair_ke
 
 def test_strict_fails_on_a_warning_with_exit_1_and_keeps_the_last_pair(edition: Callable[..., Path],
                                                                        tmp_path: Path) -> None:
-    root = edition(body_page("{type: heading, level: 2, text: Hello}"))
+    root = edition(body_page(OPENING, "{type: heading, level: 2, text: Hello}"))
     out = tmp_path / "r.pdf"
     assert program("build", str(root), "-o", str(out), "--strict").returncode == 0
     before = pair(out)
-    (root / "00-page.yaml").write_text(body_page(WARNING))
+    (root / "00-page.yaml").write_text(body_page(OPENING, WARNING))
     result = program("build", str(root), "-o", str(out), "--strict")
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == "1 error; nothing was written"
@@ -144,7 +145,7 @@ def test_other_commands_and_usage_errors_end_the_ordinary_way(tmp_path: Path) ->
 
 def test_progress_written_to_a_file_is_whole(edition: Callable[..., Path], tmp_path: Path) -> None:
     """stderr sent to a file (a CI log) rather than a pipe: the lines reach it all the same."""
-    root = edition(body_page(WARNING))
+    root = edition(body_page(OPENING, WARNING))
     log = tmp_path / "build.log"
     with log.open("w") as fh:
         code = subprocess.run([sys.executable, "-c", PROGRAM, "build", str(root), "-o", str(tmp_path / "r.pdf"),
@@ -153,3 +154,23 @@ def test_progress_written_to_a_file_is_whole(edition: Callable[..., Path], tmp_p
     assert code == 0
     lines = log.read_text().splitlines()
     assert len(lines) == 2 and "warning: 'expect_folio'" in lines[0] and lines[1].startswith("wrote ")
+
+
+def test_a_failed_build_that_started_chart_workers_ends_with_them(edition: Callable[..., Path],
+                                                                   tmp_path: Path) -> None:
+    # The command starts chart workers before it reads anything (the page names a chart); the
+    # content then fails its check. The workers inherit the process's output pipes: left
+    # running, the caller's read of those pipes would never end (run() times out here).
+    root = edition(body_page("{type: chart, kind: bar, title: T, data: [{label: a, value: 1}]}",
+                             "{type: paragraph, txet: typo}"))
+    result = program("build", str(root), "-o", str(tmp_path / "r.pdf"))
+    assert result.returncode == 1 and "unknown key 'txet'" in result.stderr
+    left = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _cmdline(p).count(str(root))]
+    assert not left, "chart workers outlived the build"
+
+
+def _cmdline(proc: Path) -> str:
+    try:
+        return (proc / "cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
