@@ -59,10 +59,15 @@ def _follow_parent(build: int) -> None:
     killed outright (SIGKILL) cannot stop its workers, and they would wait for work for ever:
     each holds the task pipe open for the others, so none of them sees it close. A worker
     started through a fork server (the build had threads) is the server's child, not the
-    build's, so it asks after the build itself rather than after its parent."""
+    build's, so it asks after the build itself as well as after its parent.
+
+    Its parent changing says so at once: a process that ends hands its children on as it ends,
+    while it may stay a zombie that signal 0 still reaches until its own parent collects it, and
+    that parent may be waiting for the build's output pipes to close, which the workers hold."""
+    parent = os.getppid()
 
     def watch() -> None:
-        while _alive(build):
+        while os.getppid() == parent and _alive(build):
             time.sleep(0.5)
         os._exit(1)
 
@@ -76,14 +81,7 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:  # another user's process has the number now: the build is gone
         return False
-    # A build that has ended but whose parent has not yet collected its exit status is a zombie,
-    # which signal 0 still reaches. Its parent may be waiting for the build's output pipes to
-    # close, and the workers hold them open: they must count it as ended, or both wait for ever.
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):  # no /proc: signal 0 is all there is
-        return True
-    return state not in ("Z", "X")
+    return True
 
 
 def _warm_up() -> None:
