@@ -82,7 +82,10 @@ def number_style(language: str) -> NumberStyle:
     """The style of a BCP 47 tag (``de-CH``, ``pt-BR``, ``sr-Latn-RS``): the CLDR locale that
     matches most of it, then its language alone, then the CLDR's root (``1,234.5``)."""
     styles, locales = _table()
-    first, *rest = [p for p in language.replace("_", "-").split("-") if p]
+    parts = [p for p in language.replace("_", "-").split("-") if p]
+    if not parts:  # no tag at all (the check stage refuses one; the root's style is no guess)
+        return styles[locales["root"]]
+    first, *rest = parts
     script = next((p.title() for p in rest if len(p) == 4 and p.isalpha()), None)
     region = next((p.upper() for p in rest if len(p) == 2 or (len(p) == 3 and p.isdigit())), None)
     variant = next((p.upper() for p in rest if len(p) >= 5 or (len(p) == 4 and p[0].isdigit())), None)

@@ -59,6 +59,7 @@ def test_a_tag_falls_back_to_its_language_then_to_the_root() -> None:
     assert number_style("de-LU") == number_style("de") or number_style("de-LU").decimal == ","
     assert number_style("sr-Latn-RS") == number_style("sr-Latn")
     assert number_style("tlh").number(Decimal("1234.5")) == "1,234.5"
+    assert number_style("") == number_style("-") == number_style("tlh")  # no tag: the root's style
 
 
 def test_every_locale_prints_the_usual_numbers_as_babel_does() -> None:
