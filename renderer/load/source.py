@@ -13,6 +13,7 @@ Safety rules (content is data from many hands):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,7 +96,20 @@ def _compose(text: str, display: str, sink: Sink, max_depth: int) -> Node | None
 
 #: What YAML allows in a file (its "printable" set), less the three characters it reads as
 #: line breaks where editors do not: each would shift every later line number in messages.
-_REFUSED = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ALLOWED = "\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff"
+
+
+@functools.cache
+def _refused() -> re.Pattern[str]:
+    # Compiled only for a file that holds a character outside the set: compiling it costs
+    # 4 ms (its ranges span all of Unicode), paid by every build when done at import.
+    return re.compile(f"[^{_ALLOWED}]")
+
+
+def _outside(ch: str) -> bool:
+    """Whether ``ch`` is outside :data:`_ALLOWED` (the same ranges, compared one by one)."""
+    return not ("\x20" <= ch <= "\x7e" or ch in "\t\n\r" or "\xa0" <= ch <= "\u2027"
+                or "\u202a" <= ch <= "\ud7ff" or "\ue000" <= ch <= "\ufffd" or ch >= "\U00010000")
 _BREAKS = {"\x85": "next line (U+0085)", "\u2028": "line separator (U+2028)",
            "\u2029": "paragraph separator (U+2029)"}
 _LINE_BREAK = re.compile("\r\n?|\n")
@@ -104,11 +118,14 @@ _LINE_BREAK = re.compile("\r\n?|\n")
 def _characters_ok(text: str, display: str, sink: Sink) -> bool:
     """Refuse, at its true line and column, the first character the parser would refuse
     (it reports those at line 1) or count as a line break (it shifts the later lines)."""
-    found = _REFUSED.search(text)
+    if not any(map(_outside, set(text))):
+        return True
+    refused = _refused()
+    found = refused.search(text)
     if found is None:
         return True
     pos, ch = found.start(), found.group()
-    more = len(_REFUSED.findall(text, pos + 1))
+    more = len(refused.findall(text, pos + 1))
     also = f" (and {more:,} more in the file)" if more else ""
     if ch in _BREAKS:
         sink.error(_place(text, pos, display), f"{_BREAKS[ch]} in the file{also}: YAML reads it as a line break "

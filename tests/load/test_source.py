@@ -64,3 +64,24 @@ def test_syntax_error_has_a_position(tmp_path: Path) -> None:
     node, sink = load(tmp_path, "a: [1, 2\nb: 3\n")
     assert node is None and sink.errors[0].span is not None
     assert sink.errors[0].message.startswith("invalid YAML")
+
+
+def test_characters_refused_are_those_yaml_refuses_and_its_extra_line_breaks() -> None:
+    # Against PyYAML's own table of what YAML 1.1 does not print, over every code point: the
+    # loader refuses exactly those, plus the three characters YAML reads as line breaks.
+    from yaml.reader import Reader
+
+    from renderer.load.source import _outside
+
+    breaks = {"\x85", "\u2028", "\u2029"}
+    wrong = [hex(code) for code in range(0x110000)
+             if _outside(chr(code)) != (Reader.NON_PRINTABLE.match(chr(code)) is not None or chr(code) in breaks)]
+    assert wrong == []
+
+
+def test_a_refused_character_is_placed_after_a_clean_start(tmp_path: Path) -> None:
+    root, sink = load(tmp_path, "a: \u201cclean\u201d text\nb: one\u2028two\nc: \x07\n")
+    assert root is None
+    assert messages(sink) == [
+        "page.yaml:2:7: error: line separator (U+2028) in the file (and 1 more in the file): YAML reads it as a "
+        "line break where editors do not\n  hint: remove it; to print a line break, start a new paragraph"]
