@@ -85,8 +85,11 @@ def _alive(pid: int) -> bool:
 
 
 def _warm_up() -> None:
-    """Pay matplotlib's import in a worker before any chart is known."""
+    """Pay matplotlib's import, and the painters', in a worker before any chart is known."""
     from . import draw  # noqa: F401
+    from .kinds import import_painters
+
+    import_painters()
 
 
 def prewarm(cache_dir: Path | None) -> ProcessPoolExecutor | None:

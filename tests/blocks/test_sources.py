@@ -50,3 +50,19 @@ def test_compose_records_every_flowable_and_sets_no_attribute_on_it(edition: Cal
     heading = ctx.sources.of(flowables[0]).heading
     assert heading is not None and heading.key == "h-intro" and heading.in_contents
     assert not any(hasattr(f, name) for f in flowables for name in ("_block", "_heading", "_cause"))
+
+
+def test_the_table_does_not_keep_a_flowable_alive_and_forgets_it_when_it_is_freed() -> None:
+    # A long report frees each paragraph, with its broken lines, once it is drawn.
+    import gc
+    import weakref
+
+    sources, f = Sources(), Spacer(1, 1)
+    sources.note(f, block=REF)
+    gone = weakref.ref(f)
+    del f
+    gc.collect()
+    assert gone() is None
+    assert sources._table == {}
+    g = Spacer(1, 1)  # may take the freed one's id: it has no entry of its own
+    assert sources.of(g) is NOWHERE

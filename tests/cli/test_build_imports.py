@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pikepdf
 
+from renderer.charts.kinds import KINDS
 from tests.conftest import FONTS, LAYOUT, ROOT, body_page
 
 # A build in a fresh process, as the command runs it; then the modules it loaded.
@@ -47,6 +48,8 @@ def test_a_warm_build_imports_nothing_it_does_not_use(edition: Callable[..., Pat
     built(root, tmp_path / "r.pdf")  # draws the chart into the cache
     warm = built(root, tmp_path / "r.pdf")
     assert [name for name in NEVER if loaded(warm, name)] == []
+    # The painters draw only what the cache does not hold.
+    assert [kind.painter for kind in KINDS.values() if loaded(warm, f"renderer.charts.{kind.painter}")] == []
     assert warm["pillow_loaded"] is False
     assert loaded(warm, "pikepdf")  # the screen edition is tagged: its object streams are packed
     press = built(root, tmp_path / "press.pdf", "--profile", "press")
