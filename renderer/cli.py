@@ -214,8 +214,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     output = args.output or Path("build") / f"impact-report-{args.edition.resolve().name}.pdf"
     # On a first build, chart workers start importing matplotlib now, while this process
     # imports the layout engine and reads the content.
-    from .charts.artist import prewarm
-    pool = prewarm(chart_cache_dir(output)) if _mentions_charts(args.edition) else None
+    from .charts.artist import prewarm, workers_for
+    charts = _charts_mentioned(args.edition)
+    pool = prewarm(chart_cache_dir(output), workers_for(charts)) if charts else None
     from .build import build
     sink = Sink()
     try:
@@ -234,21 +235,22 @@ def cmd_build(args: argparse.Namespace) -> int:
 _CHART = re.compile(rb"""type['"]?\s*:\s*['"]?chart\b""")
 
 
-def _mentions_charts(edition: Path) -> bool:
-    """Whether any page file seems to hold a chart block: an edition without charts should not
-    pay two workers' matplotlib import. (Only a hint read before parsing: a chart it misses
-    is still drawn, just without the head start.) Only the manifest's page files are read,
-    through the gate, as the loader will read them: never another file in the folder."""
+def _charts_mentioned(edition: Path) -> int:
+    """How many chart blocks the page files seem to hold: an edition without charts should not
+    pay a worker's matplotlib import, and one with a few needs one worker. (Only a hint read
+    before parsing: a chart it misses is still drawn, just without the head start.) Only the
+    manifest's page files are read, through the gate, as the loader will read them: never
+    another file in the folder."""
     from .gate import read_regular
     from .load import SourceLimits
     from .model.edition import listed_page_files
+    found = 0
     for path in listed_page_files(edition):
         try:
-            if _CHART.search(read_regular(path, SourceLimits().max_bytes)):
-                return True
+            found += len(_CHART.findall(read_regular(path, SourceLimits().max_bytes)))
         except (Refused, OSError):
             continue  # the build reports it at its line
-    return False
+    return found
 
 
 def cmd_watch(args: argparse.Namespace) -> int:

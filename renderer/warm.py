@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from .blocks.typeset import memo
 from .charts import prewarm
+from .charts.artist import KEPT_WORKERS
 from .charts.ops import Op
 from .diagnostics import Diagnostic, Sink
 from .model.edition import ParsedPages
@@ -175,7 +176,7 @@ class KeptPool:
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = prewarm(None)  # None: no cache folder to look at, the workers start
+            self._pool = prewarm(None, KEPT_WORKERS)  # None: no cache folder to look at, the workers start
             assert self._pool is not None
         return self._pool
 
