@@ -8,6 +8,7 @@ So a warm build reads a few kilobytes of JSON per chart and never imports matplo
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import importlib.util
 import json
@@ -56,11 +57,17 @@ def key(spec: ChartSpec, look: ChartLook) -> str:
     for face, path in look.font_files:
         st = os.stat(path)
         fonts.append((face, _file_hash(path, st.st_size, st.st_mtime_ns)))
-    payload = {"spec": dataclasses.asdict(spec), "look": dataclasses.asdict(look), "fonts": fonts,
+    payload = {"spec": dataclasses.asdict(spec), "look": _look_fields(look), "fonts": fonts,
                "matplotlib": _matplotlib_version(), "code": CHART_CODE_VERSION}
     # Decimals hash by their digits ("1.50" and "1.5" print differently, so they differ here).
     text = json.dumps(payload, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+@functools.lru_cache(maxsize=16)
+def _look_fields(look: ChartLook) -> dict[str, object]:
+    # Every chart of a report has the same look: its fields are read once, not per chart.
+    return dataclasses.asdict(look)
 
 
 def load(cache_dir: Path | None, chart_key: str, fonts: Collection[str]) -> list[Op] | None:
