@@ -22,7 +22,8 @@ PROGRAM = ("import json, sys\n"
            "print(json.dumps({'code': code, 'modules': sorted(sys.modules),\n"
            "                  'pillow_loaded': 'PIL.ExifTags' in sys.modules}))\n")  # PIL.Image's first import
 
-NEVER = ("importlib.metadata", "renderer.review", "renderer.preflight", "renderer.watch", "matplotlib")
+NEVER = ("importlib.metadata", "renderer.review", "renderer.review_cli", "renderer.preflight", "renderer.watch",
+         "matplotlib")
 PACKING = ("pikepdf", "subprocess", "lxml")  # qpdf through pikepdf, and what pikepdf imports
 
 
