@@ -23,6 +23,10 @@ import threading
 from .compact import compact
 
 _LENGTH = 8  # bytes of the length that comes before each message
+#: A larger PDF is packed by the build itself. The import saved is the same at any size, but
+#: qpdf holds every object while it packs, and the build holds its own while it waits: the
+#: 1,000-page report (11 MB) had 340 MB in the two processes at once, against 277 MB in one.
+PACK_HERE_ABOVE = 4 << 20
 _PACKED, _FAILED = b"\0", b"\1"
 
 
@@ -58,6 +62,9 @@ class Packer:
 
     def pack(self, pdf: bytes) -> bytes:
         """``pdf`` with its objects in object streams: packed by the packer, or here."""
+        if len(pdf) > PACK_HERE_ABOVE:
+            self.close()
+            return compact(pdf)
         reply: bytes | None = None
         try:
             _send(self._to, pdf)
