@@ -152,17 +152,19 @@ def load_edition(root: Path, sink: Sink, limits: SourceLimits = SourceLimits(),
     return Edition(root, manifest, _with_ids(tuple(p for p in loaded if p), sink))
 
 
-def listed_page_files(root: Path) -> list[Path]:
-    """The page files the manifest lists, each through the gate, for a hint read before the
-    build (``build`` starts chart workers early when one names a chart). Nothing else in the
-    folder is looked at, and any problem is left for the build to report at its line."""
+def listed_page_files(root: Path, first: int | None = None) -> list[Path]:
+    """The page files the manifest lists (the ``first`` so many of them), each through the
+    gate, for a hint read before the build (``build`` starts chart workers early when one
+    names a chart). Nothing else in the folder is looked at, and any problem is left for the
+    build to report at its line."""
     quiet = Sink()
     at = Span(MANIFEST, 1, 1)
     path = resolve_inside(root, MANIFEST, at, quiet, "manifest", max_bytes=0)
     node = load_yaml(path, MANIFEST, quiet) if path else None
     pages = node.get("pages") if isinstance(node, Map) else None
     names = [item.text for item in pages.items if isinstance(item, Scalar)] if isinstance(pages, Seq) else []
-    found = (resolve_inside(root, name, at, quiet, "page file", max_bytes=0) for name in dict.fromkeys(names))
+    found = (resolve_inside(root, name, at, quiet, "page file", max_bytes=0)
+             for name in list(dict.fromkeys(names))[:first])
     return [p for p in found if p is not None]
 
 
