@@ -32,6 +32,11 @@ class Span:
         _set_line(self, line)
         _set_col(self, col)
 
+    def __reduce__(self) -> tuple[type[Span], tuple[str, int, int]]:
+        # Sent back by the second content reader: by its fields, not through the per-object
+        # state functions of a slotted dataclass (a third of the time its pages took to send).
+        return Span, (self.path, self.line, self.col)
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}"
 

@@ -40,7 +40,10 @@ class Manifest:
 
     def span_of(self, name: str) -> Span:
         """Where one key's value is written (the manifest's own span when it is not)."""
-        return next((s for k, s in self.field_spans if k == name), self.span)
+        for key, span in self.field_spans:
+            if key == name:
+                return span
+        return self.span
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -168,15 +171,36 @@ def listed_page_files(root: Path, first: int | None = None) -> list[Path]:
     return [p for p in found if p is not None]
 
 
-# From this many page files on, a second process reads part of them: reading is Python work
-# (parsing, located nodes, typed model) that grows with the report, while starting the
-# process and bringing its pages back costs a fixed few milliseconds plus a third of reading.
-PARALLEL_FROM = 100
+# From this many page files on, a second process reads part of them, when a core is free for it.
+# Reading is Python work (parsing, located nodes, typed model) that grows with the report; the
+# second reader costs a fixed 25 ms (starting it) and a fifth more processor time in all (its
+# pages are sent back), so it can only gain where it has a core of its own. Measured
+# (benchmarks/bench_reader.py, medians of 7 interleaved fresh processes, 2 cores): with one
+# reader, 10 files 13 ms, 100: 76 ms, 300: 226 ms, 1,000: 788 ms of processor time; with two,
+# this process's own share is 26, 74, 175 and 547 ms: nothing saved at 100 files, a fifth at
+# 300, a third at 1,000. With the other core busy (load 4), two readers took longer at every
+# size (1,000 files: 1.66 s against 1.51 s).
+PARALLEL_FROM = 300
+
+
+def _second_reader_pays(count: int) -> bool:
+    return count >= PARALLEL_FROM and _spare_core() and _can_fork()
+
+
+def _spare_core() -> bool:
+    """Whether a core is left over for the second reader: the cores this process may run on,
+    less the load of the last minute (the processes that were running or waiting to)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this system: judge by the cores alone
+        load = 0.0
+    return cores >= 2 and cores - load >= 1.0
 
 
 def _load_pages(root: Path, names: list[str], manifest: Manifest, sink: Sink,
                 limits: SourceLimits) -> list[Page | None]:
-    if len(names) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not _can_fork():
+    if not _second_reader_pays(len(names)):
         return [_load_page(root, name, manifest, sink, limits) for name in names]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
