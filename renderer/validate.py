@@ -168,6 +168,9 @@ def printed_texts(edition: Edition) -> PrintedTexts:
 def check_glyphs(texts: PrintedTexts, theme: Theme, sink: Sink) -> None:
     """A character the bundled font cannot draw would print as an empty box: refuse it."""
     font = theme.font("regular")
+    every = "".join([text for _, text in texts.manifest] + [text for _, _, text in texts.blocks])
+    if not missing_glyphs(every, font):  # as nearly always: no text needs to be looked at alone
+        return
     for name, text in texts.manifest:
         for ch in missing_glyphs(text, font):
             sink.error(texts.span(None, name), f"'{name}': {_missing(ch, theme)}", _hint(ch))
@@ -236,13 +239,17 @@ def _collect(obj: object, name: str, out: list[tuple[str, str]]) -> None:
         out.append((name, obj))
     elif isinstance(obj, tuple):
         for item in obj:
-            if not isinstance(item, _NO_TEXT[1:]):
+            if isinstance(item, str):  # (a table's cells: taken here, not by a call each)
+                out.append((name, item))
+            elif not isinstance(item, _NO_TEXT[1:]):
                 _collect(item, name, out)
     else:
         kind: Any = type(obj)  # a class is hashable; the cache's signature does not say so
         for field_name in _text_fields(kind) or ():
             value = getattr(obj, field_name)
-            if value is not None and not isinstance(value, _NO_TEXT):
+            if isinstance(value, str):
+                out.append((name or field_name, value))
+            elif value is not None and not isinstance(value, _NO_TEXT):
                 _collect(value, name or field_name, out)
 
 
