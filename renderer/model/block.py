@@ -152,4 +152,7 @@ def walk(blocks: Iterable[Block]) -> Iterable[Block]:
 
 def slug(text: str) -> str:
     """A key from free text: ``'Grand Total'`` → ``'grand-total'``."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return _NOT_SLUG.sub("-", text.lower()).strip("-")
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ..diagnostics import Diagnostic, Sink, Span
 from ..load import Map, Scalar, Seq, SourceLimits, load_yaml, parse_yaml, read_source
@@ -293,7 +295,20 @@ def _assign(blocks: tuple[Block, ...], stem: str, taken: set[str], counters: dic
                 new = f"{base}-{n}"
             counters[base] = n
             taken.add(new)
-            block = replace(block, id=new)
+            block = _with_id(block, new)
         out.append(block)
     return tuple(out)
 
+
+def _with_id(block: Block, new: str) -> Block:
+    """``replace(block, id=new)``, with the fields to copy worked out once per block type
+    (``dataclasses.replace`` works them out for each of the report's blocks)."""
+    kind: Any = type(block)  # a class is hashable; the cache's signature does not say so
+    values = {name: getattr(block, name) for name in _init_fields(kind)}
+    values["id"] = new
+    return kind(**values)  # type: ignore[no-any-return]
+
+
+@cache
+def _init_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.init)
