@@ -18,6 +18,14 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
+def display_real(path: Path) -> str:
+    """:func:`display_path` of a path the gate returned, which is resolved already."""
+    try:
+        return path.relative_to(_working_folder(os.getcwd())).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 @lru_cache(maxsize=8)
 def _working_folder(cwd: str) -> Path:
     # Resolved once per working folder, not once per page file shown (1,000 times a build).

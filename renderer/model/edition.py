@@ -12,7 +12,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Sink, Span
 from ..load import Map, Scalar, Seq, SourceLimits, load_yaml, parse_yaml, read_source
-from ..load.files import display_in, display_path, resolve_inside
+from ..load.files import display_in, display_path, display_real, resolve_inside
 from .block import Block, slug, walk
 from .convert import Invalid, read_dataclass
 
@@ -243,7 +243,7 @@ def _load_page(root: Path, name: str, manifest: Manifest, sink: Sink, limits: So
     path = resolve_inside(root, name, span, sink, "page file", max_bytes=0)  # read_source bounds the size
     if path is None:
         return None
-    shown = display_path(path)
+    shown = display_real(path)  # the gate gives the real path
     raw = read_source(path, shown, sink, limits)
     if raw is None:
         return None
