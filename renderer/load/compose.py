@@ -13,7 +13,8 @@ plain text, duplicate keys, and a second document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from typing import Any
 
 import yaml
 
@@ -32,17 +33,22 @@ class TooDeep(Exception):
     """Nesting passed the bound; already reported."""
 
 
-@dataclass(slots=True)
 class _Open:
-    """A collection being read: its span, its items so far and, in a mapping, a pending key."""
+    """A collection being read: its span and its items so far; in a mapping, its (key, value)
+    entries, the key waiting for its value and the keys seen (a plain class: one is made for
+    every mapping and list in the report)."""
 
-    span: Span
-    is_map: bool
-    items: list[Node] = field(default_factory=list)
-    entries: list[tuple[Scalar, Node]] = field(default_factory=list)
-    key: Node | None = None
-    has_key: bool = False
-    seen: dict[str, Span] = field(default_factory=dict)
+    __slots__ = ("span", "is_map", "items", "key", "seen")
+
+    def __init__(self, span: Span, is_map: bool) -> None:
+        self.span, self.is_map = span, is_map
+        self.items: list[Any] = []
+        self.key: Node | None = None
+        self.seen: dict[str, Span] = {}
+
+
+_SCALAR, _MAP_START, _SEQ_START = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MAP_END, _SEQ_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
 
 
 class Composer:
@@ -61,30 +67,70 @@ class Composer:
 
     def compose(self, text: str) -> Node | None:
         """The file's root node (``None`` for an empty file); raises :class:`TooDeep` or
-        PyYAML's own errors for text that is not YAML."""
-        for event in yaml.parse(text, Loader=_Parser):
-            self.feed(event)
+        PyYAML's own errors for text that is not YAML.
+
+        The parser's events are taken one by one, each parsed only when the last is added (as
+        ``yaml.parse`` gives them), and told apart by their class: a long report has some
+        150,000 of them, nearly all scalars, and a chain of ``isinstance`` tests per event cost
+        more than the parser itself."""
+        parser = _Parser(text)
+        try:
+            # Any: told apart by class below, which mypy cannot follow
+            get_event: Callable[[], Any] = parser.get_event
+            stack, display = self.stack, self.display
+            while (event := get_event()) is not None:
+                kind = event.__class__
+                node: Node | None
+                if kind is _SCALAR:
+                    if event.tag is not None or event.anchor is not None:
+                        self._refuse_decorations(event)
+                    mark = event.start_mark
+                    node = Scalar(event.value, not event.style, Span(display, mark.line + 1, mark.column + 1))
+                elif kind is _MAP_END or kind is _SEQ_END:
+                    done = stack.pop()
+                    node = Map(tuple(done.items), done.span) if done.is_map else Seq(tuple(done.items), done.span)
+                elif kind is _MAP_START or kind is _SEQ_START:
+                    self._open(event, kind is _MAP_START)
+                    continue
+                elif (node := self._other(event)) is None:
+                    continue
+                if not stack:
+                    if self.documents == 1:
+                        self.root = node
+                    continue
+                top = stack[-1]  # the node joins the collection that is open (as _add does, inline)
+                if not top.is_map:
+                    top.items.append(node)
+                elif top.key is None:  # a key is a node, never None
+                    top.key = node
+                else:
+                    key, top.key = top.key, None
+                    if key.__class__ is Scalar and (name := key.text) not in top.seen and name != "<<":
+                        top.seen[name] = key.span
+                        top.items.append((key, node))
+                    else:
+                        self._entry(top, key, node)
+        finally:
+            parser.dispose()
         return self.root
 
-    def feed(self, event: yaml.Event) -> None:
+    def _other(self, event: yaml.Event) -> Node | None:
+        """A document's start or an alias (the node that stands for it); nothing for the rest."""
         if isinstance(event, yaml.DocumentStartEvent):
             self._document(event)
-        elif isinstance(event, yaml.ScalarEvent):
-            self._refuse_decorations(event)
-            self._add(Scalar(event.value, not event.style, self.span(event)))
-        elif isinstance(event, yaml.CollectionStartEvent):
-            self._refuse_decorations(event)
-            if len(self.stack) >= self.max_depth:
-                self.sink.error(self.span(event), f"nesting deeper than {self.max_depth} levels",
-                                "content never needs this many levels; look for a stray '-', '?', '[' or '{'")
-                raise TooDeep
-            self.stack.append(_Open(self.span(event), isinstance(event, yaml.MappingStartEvent)))
-        elif isinstance(event, yaml.CollectionEndEvent):
-            done = self.stack.pop()
-            self._add(Map(tuple(done.entries), done.span) if done.is_map else Seq(tuple(done.items), done.span))
         elif isinstance(event, yaml.AliasEvent):
             self.sink.error(self.span(event), "anchors and aliases are not allowed in content", "write the value out")
-            self._add(Scalar("", True, self.span(event)))
+            return Scalar("", True, self.span(event))
+        return None
+
+    def _open(self, event: yaml.CollectionStartEvent, is_map: bool) -> None:
+        if event.tag is not None or event.anchor is not None:
+            self._refuse_decorations(event)
+        if len(self.stack) >= self.max_depth:
+            self.sink.error(self.span(event), f"nesting deeper than {self.max_depth} levels",
+                            "content never needs this many levels; look for a stray '-', '?', '[' or '{'")
+            raise TooDeep
+        self.stack.append(_Open(self.span(event), is_map))
 
     def _document(self, event: yaml.DocumentStartEvent) -> None:
         self.documents += 1
@@ -103,21 +149,6 @@ class Composer:
         if event.anchor is not None:
             self.sink.error(self.span(event), "anchors and aliases are not allowed in content", "write the value out")
 
-    def _add(self, node: Node) -> None:
-        if not self.stack:
-            if self.documents == 1:
-                self.root = node
-            return
-        top = self.stack[-1]
-        if not top.is_map:
-            top.items.append(node)
-        elif not top.has_key:
-            top.key, top.has_key = node, True
-        else:
-            key, top.key, top.has_key = top.key, None, False
-            assert key is not None
-            self._entry(top, key, node)
-
     def _entry(self, top: _Open, key: Node, value: Node) -> None:
         if not isinstance(key, Scalar):
             self.sink.error(key.span, "a key must be plain text")
@@ -127,4 +158,4 @@ class Composer:
             self.sink.error(key.span, f"duplicate key '{key.text}'", f"first given at line {top.seen[key.text].line}")
         else:
             top.seen[key.text] = key.span
-            top.entries.append((key, value))
+            top.items.append((key, value))

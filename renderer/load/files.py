@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 
 from ..diagnostics import Sink, Span
@@ -11,9 +13,23 @@ from ..gate import Refused, inside
 def display_path(path: Path) -> str:
     """The path as shown in messages: relative to the working folder when inside it."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.resolve().relative_to(_working_folder(os.getcwd())).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def display_real(path: Path) -> str:
+    """:func:`display_path` of a path the gate returned, which is resolved already."""
+    try:
+        return path.relative_to(_working_folder(os.getcwd())).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@lru_cache(maxsize=8)
+def _working_folder(cwd: str) -> Path:
+    # Resolved once per working folder, not once per page file shown (1,000 times a build).
+    return Path(cwd).resolve()
 
 
 def display_in(root: Path, name: str) -> str:

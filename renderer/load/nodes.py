@@ -20,6 +20,12 @@ class Scalar:
     plain: bool
     span: Span
 
+    def __init__(self, text: str, plain: bool, span: Span) -> None:
+        # One node is made for every value in every file: set through the slots (see Span)
+        _scalar_text(self, text)
+        _scalar_plain(self, plain)
+        _scalar_span(self, span)
+
     @property
     def is_null(self) -> bool:
         return self.plain and self.text in ("", "~", "null", "Null", "NULL")
@@ -30,11 +36,19 @@ class Seq:
     items: tuple[Node, ...]
     span: Span
 
+    def __init__(self, items: tuple[Node, ...], span: Span) -> None:
+        _seq_items(self, items)
+        _seq_span(self, span)
+
 
 @dataclass(frozen=True, slots=True)
 class Map:
     entries: tuple[tuple[Scalar, Node], ...]
     span: Span
+
+    def __init__(self, entries: tuple[tuple[Scalar, Node], ...], span: Span) -> None:
+        _map_entries(self, entries)
+        _map_span(self, span)
 
     def get(self, key: str) -> Node | None:
         for k, v in self.entries:
@@ -47,6 +61,10 @@ class Map:
 
 
 Node = Scalar | Seq | Map
+
+_scalar_text, _scalar_plain, _scalar_span = (vars(Scalar)[name].__set__ for name in ("text", "plain", "span"))
+_seq_items, _seq_span = (vars(Seq)[name].__set__ for name in ("items", "span"))
+_map_entries, _map_span = (vars(Map)[name].__set__ for name in ("entries", "span"))
 
 
 def kind_name(node: Node) -> str:

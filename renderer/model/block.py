@@ -6,7 +6,8 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import ClassVar
+from functools import cache
+from typing import Any, ClassVar
 
 from ..diagnostics import Sink, Span, did_you_mean
 from ..load.nodes import Map, Node, Scalar, kind_name
@@ -31,7 +32,10 @@ class Block:
 
     def span_of(self, name: str) -> Span:
         """The span of one key's value, or the block's own span."""
-        return next((s for k, s in self.field_spans if k == name), self.span)
+        for key, span in self.field_spans:  # a loop, not next(genexpr): asked for every field shown
+            if key == name:
+                return span
+        return self.span
 
     @property
     def ref_name(self) -> str:
@@ -57,13 +61,12 @@ class Block:
     def snapshot(self) -> dict[str, str]:
         """The block's content as flat text by field, for reviewers' content-level diffs."""
         out: dict[str, str] = {}
-        for f in dataclasses.fields(self):
-            if f.name in ("span", "field_spans", "id", "lang"):
-                continue
-            value = getattr(self, f.name)
+        kind: Any = type(self)  # a class is hashable; the cache's signature does not say so
+        for name in _snapshot_fields(kind):
+            value = getattr(self, name)
             if value is None or value == () or _holds_blocks(value):
                 continue  # nested blocks have snapshots of their own
-            out[f.name] = flat_value(value)
+            out[name] = flat_value(value)
         return out
 
     def depends_on(self) -> tuple[str, ...]:
@@ -73,6 +76,17 @@ class Block:
     def files(self) -> tuple[str, ...]:
         """Files the block reads, relative to the edition folder (a picture)."""
         return ()
+
+
+@cache
+def _snapshot_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in ("span", "field_spans", "id", "lang"))
+
+
+@cache
+def _record_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a nested record (a column, a figure) that its flat text shows."""
+    return tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name != "span")
 
 
 def _holds_blocks(value: object) -> bool:
@@ -86,9 +100,9 @@ def flat_value(value: object) -> str:
     if isinstance(value, tuple):
         return "; ".join(flat_value(v) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        parts = [f"{f.name}={flat_value(getattr(value, f.name))}" for f in dataclasses.fields(value)
-                 if f.init and f.name != "span" and getattr(value, f.name) not in (None, "", ())]
-        return ", ".join(parts)
+        kind: Any = type(value)  # a class is hashable; the cache's signature does not say so
+        fields = ((name, getattr(value, name)) for name in _record_fields(kind))
+        return ", ".join([f"{name}={flat_value(v)}" for name, v in fields if v not in (None, "", ())])
     return str(value)
 
 
@@ -138,4 +152,7 @@ def walk(blocks: Iterable[Block]) -> Iterable[Block]:
 
 def slug(text: str) -> str:
     """A key from free text: ``'Grand Total'`` → ``'grand-total'``."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return _NOT_SLUG.sub("-", text.lower()).strip("-")
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")

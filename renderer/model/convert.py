@@ -171,13 +171,16 @@ def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = 
     kind: Any = cls  # a class is hashable; the cache's signature does not say so
     plan = _plan(kind)
     names = plan.names
-    given = {key.text: value for key, value in node.entries}
+    entries = node.entries
+    given = {key.text: value for key, value in entries}
     ok = True
-    for key in node.keys():
-        if key.text not in names and key.text not in skip:
-            sink.error(key.span, f"unknown key '{key.text}' in {_title(cls)}",
-                       *did_you_mean(key.text, names) or (f"expected one of: {', '.join(sorted(names))}",))
-            ok = False
+    unknown = given.keys() - names  # (keys are unique: the loader refuses a second one)
+    if unknown and not skip.issuperset(unknown):
+        for key, _ in entries:
+            if key.text not in names and key.text not in skip:
+                sink.error(key.span, f"unknown key '{key.text}' in {_title(cls)}",
+                           *did_you_mean(key.text, names) or (f"expected one of: {', '.join(sorted(names))}",))
+                ok = False
     values: dict[str, Any] = {}
     for f in plan.fields:
         child = given.get(f.name)
@@ -198,9 +201,9 @@ def read_dataclass(cls: type[T], node: Node, sink: Sink, skip: frozenset[str] = 
     if plan.span:
         values["span"] = node.span
     if plan.field_spans:
-        values["field_spans"] = tuple((k.text, v.span) for k, v in node.entries)
+        values["field_spans"] = tuple([(k.text, v.span) for k, v in entries])
     if plan.key_spans:  # where each key is written: a section's own line, not its first entry's
-        values["key_spans"] = tuple((k.text, k.span) for k in node.keys())
+        values["key_spans"] = tuple([(k.text, k.span) for k, _ in entries])
     return cls(**values)
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ..diagnostics import Diagnostic, Sink, Span
 from ..load import Map, Scalar, Seq, SourceLimits, load_yaml, parse_yaml, read_source
-from ..load.files import display_in, display_path, resolve_inside
+from ..load.files import display_in, display_path, display_real, resolve_inside
 from .block import Block, slug, walk
 from .convert import Invalid, read_dataclass
 
@@ -40,7 +42,10 @@ class Manifest:
 
     def span_of(self, name: str) -> Span:
         """Where one key's value is written (the manifest's own span when it is not)."""
-        return next((s for k, s in self.field_spans if k == name), self.span)
+        for key, span in self.field_spans:
+            if key == name:
+                return span
+        return self.span
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -152,29 +157,52 @@ def load_edition(root: Path, sink: Sink, limits: SourceLimits = SourceLimits(),
     return Edition(root, manifest, _with_ids(tuple(p for p in loaded if p), sink))
 
 
-def listed_page_files(root: Path) -> list[Path]:
-    """The page files the manifest lists, each through the gate, for a hint read before the
-    build (``build`` starts chart workers early when one names a chart). Nothing else in the
-    folder is looked at, and any problem is left for the build to report at its line."""
+def listed_page_files(root: Path, first: int | None = None) -> list[Path]:
+    """The page files the manifest lists (the ``first`` so many of them), each through the
+    gate, for a hint read before the build (``build`` starts chart workers early when one
+    names a chart). Nothing else in the folder is looked at, and any problem is left for the
+    build to report at its line."""
     quiet = Sink()
     at = Span(MANIFEST, 1, 1)
     path = resolve_inside(root, MANIFEST, at, quiet, "manifest", max_bytes=0)
     node = load_yaml(path, MANIFEST, quiet) if path else None
     pages = node.get("pages") if isinstance(node, Map) else None
     names = [item.text for item in pages.items if isinstance(item, Scalar)] if isinstance(pages, Seq) else []
-    found = (resolve_inside(root, name, at, quiet, "page file", max_bytes=0) for name in dict.fromkeys(names))
+    found = (resolve_inside(root, name, at, quiet, "page file", max_bytes=0)
+             for name in list(dict.fromkeys(names))[:first])
     return [p for p in found if p is not None]
 
 
-# From this many page files on, a second process reads part of them: reading is Python work
-# (parsing, located nodes, typed model) that grows with the report, while starting the
-# process and bringing its pages back costs a fixed few milliseconds plus a third of reading.
-PARALLEL_FROM = 100
+# From this many page files on, a second process reads part of them, when a core is free for it.
+# Reading is Python work (parsing, located nodes, typed model) that grows with the report; the
+# second reader costs a fixed 25 ms (starting it) and a fifth more processor time in all (its
+# pages are sent back), so it can only gain where it has a core of its own. Measured
+# (benchmarks/bench_reader.py, medians of 7 interleaved fresh processes, 2 cores): with one
+# reader, 10 files 13 ms, 100: 76 ms, 300: 226 ms, 1,000: 788 ms of processor time; with two,
+# this process's own share is 26, 74, 175 and 547 ms: nothing saved at 100 files, a fifth at
+# 300, a third at 1,000. With the other core busy (load 4), two readers took longer at every
+# size (1,000 files: 1.66 s against 1.51 s).
+PARALLEL_FROM = 300
+
+
+def _second_reader_pays(count: int) -> bool:
+    return count >= PARALLEL_FROM and _spare_core() and _can_fork()
+
+
+def _spare_core() -> bool:
+    """Whether a core is left over for the second reader: the cores this process may run on,
+    less the load of the last minute (the processes that were running or waiting to)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this system: judge by the cores alone
+        load = 0.0
+    return cores >= 2 and cores - load >= 1.0
 
 
 def _load_pages(root: Path, names: list[str], manifest: Manifest, sink: Sink,
                 limits: SourceLimits) -> list[Page | None]:
-    if len(names) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not _can_fork():
+    if not _second_reader_pays(len(names)):
         return [_load_page(root, name, manifest, sink, limits) for name in names]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -215,7 +243,7 @@ def _load_page(root: Path, name: str, manifest: Manifest, sink: Sink, limits: So
     path = resolve_inside(root, name, span, sink, "page file", max_bytes=0)  # read_source bounds the size
     if path is None:
         return None
-    shown = display_path(path)
+    shown = display_real(path)  # the gate gives the real path
     raw = read_source(path, shown, sink, limits)
     if raw is None:
         return None
@@ -267,7 +295,20 @@ def _assign(blocks: tuple[Block, ...], stem: str, taken: set[str], counters: dic
                 new = f"{base}-{n}"
             counters[base] = n
             taken.add(new)
-            block = replace(block, id=new)
+            block = _with_id(block, new)
         out.append(block)
     return tuple(out)
 
+
+def _with_id(block: Block, new: str) -> Block:
+    """``replace(block, id=new)``, with the fields to copy worked out once per block type
+    (``dataclasses.replace`` works them out for each of the report's blocks)."""
+    kind: Any = type(block)  # a class is hashable; the cache's signature does not say so
+    values = {name: getattr(block, name) for name in _init_fields(kind)}
+    values["id"] = new
+    return kind(**values)  # type: ignore[no-any-return]
+
+
+@cache
+def _init_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.init)

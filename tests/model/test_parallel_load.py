@@ -15,8 +15,10 @@ from tests.conftest import EDITION_2022, write_edition
 
 def _load(root: Path, parallel_from: int, monkeypatch: pytest.MonkeyPatch) -> tuple[object, list[str]]:
     monkeypatch.setattr(edition_module, "PARALLEL_FROM", parallel_from)
+    monkeypatch.setattr(edition_module, "_spare_core", lambda: True)  # however busy the machine is
     if parallel_from < 100:
         assert edition_module._can_fork()  # or this test would compare one reader with itself
+        assert edition_module._second_reader_pays(parallel_from)
     sink = Sink()
     loaded = edition_module.load_edition(root, sink)
     return loaded, [d.render() for d in sink]
@@ -37,3 +39,9 @@ def test_problems_from_both_readers_come_in_page_order(tmp_path: Path, monkeypat
     _, two = _load(root, 2, monkeypatch)
     assert len(one) == 2 and one == two
     assert "01.yaml:3" in one[0] and "10.yaml:3" in one[1]
+
+
+def test_no_second_reader_without_a_core_to_spare(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(edition_module, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(edition_module.os, "getloadavg", lambda: (64.0, 64.0, 64.0))
+    assert not edition_module._spare_core() and not edition_module._second_reader_pays(1000)
