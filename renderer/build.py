@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import buildid, layoutmap
-from .charts import prewarm
 from .diagnostics import Sink
 from .paginate import Rendering, paginate
 from .pdf import canvas_options, make_canvasmaker, write_together
@@ -58,12 +57,12 @@ def _render(paths: Paths, sink: Sink, chart_cache: Path | None, strict: bool, pr
             chart_pool: Any, warm: Warm | None, packer: Packer | None) -> Rendering | None:
     if chart_pool is None and warm is not None:
         chart_pool = warm.pool
-    pool = chart_pool if chart_pool is not None else prewarm(chart_cache) if chart_cache is not None else None
+    # Without a pool from the caller, charts missing from the cache get workers once layout
+    # has found them (``charts.start``): none start for an edition without charts.
+    pool = chart_pool
     checked = check_edition(paths.edition, paths.layout, paths.fonts, sink, profile=profile, cache=chart_cache,
                             warm=warm)
     if checked is None:
-        if pool is not None and chart_pool is None:  # one it started; a caller's pool is the caller's to stop
-            pool.shutdown(wait=False, cancel_futures=True)
         return None
     edition, theme = checked.edition, checked.theme
     meta = canvas_options(edition, VERSION, theme.font("regular"))

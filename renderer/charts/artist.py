@@ -112,7 +112,7 @@ def prewarm(cache_dir: Path | None, workers: int = 1) -> ProcessPoolExecutor | N
 
     With a warm cache nothing starts, so a rebuild that changed no chart never imports
     matplotlib."""
-    if cache_dir is not None and cache_dir.is_dir() and any(cache_dir.glob("*.json")):
+    if cache_dir is not None and cache.holds_drawings(cache_dir):
         return None
     pool = _pool(workers)
     for _ in range(workers):

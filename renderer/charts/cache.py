@@ -70,6 +70,16 @@ def _look_fields(look: ChartLook) -> dict[str, object]:
     return dataclasses.asdict(look)
 
 
+def holds_drawings(cache_dir: Path) -> bool:
+    """Whether the folder holds a chart's drawing: a file named by a key. The folder holds the
+    fonts' and the hyphenation's entries too, which say nothing of charts."""
+    try:
+        return any(len(name) == 69 and name.endswith(".json") and all(c in "0123456789abcdef" for c in name[:64])
+                   for name in os.listdir(cache_dir))
+    except OSError:
+        return False
+
+
 def load(cache_dir: Path | None, chart_key: str, fonts: Collection[str]) -> list[Op] | None:
     """The cached ops, or None on a miss (absent, unreadable, from a broken write, or holding
     anything this code would not have written, such as a font not in ``fonts``)."""

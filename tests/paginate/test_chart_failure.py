@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from renderer import build
 from renderer.charts import artist
 from tests.conftest import body_page, errors_of, render_edition
 
@@ -18,8 +17,8 @@ def test_a_failed_drawing_names_the_chart_and_its_line(edition: Callable[..., Pa
     def refuse(*args: Any) -> Any:
         raise ValueError("figure size must be positive finite")
 
-    # no worker pool, so the one chart is drawn in this process, by the function patched here
-    monkeypatch.setattr(build, "prewarm", lambda cache: None)
+    # no worker pool (a render without one starts none for a single chart), so the one chart
+    # is drawn in this process, by the function patched here
     monkeypatch.setattr(artist, "draw_and_store", refuse)
     root = edition(body_page(
         "{type: paragraph, text: Before the chart.}",
