@@ -178,7 +178,7 @@ def _break_word(word: Word, width: float) -> list[Word]:
 
 
 def line_width(line: Line) -> float:
-    return sum(w.width + (w.gap.width if w.gap is not None and i else 0.0) for i, w in enumerate(line))
+    return sum([w.width + (w.gap.width if w.gap is not None and i else 0.0) for i, w in enumerate(line)])
 
 
 def runs_of(lines: Sequence[Line]) -> list[Run]:
