@@ -107,17 +107,9 @@ def words(runs: Iterable[Run]) -> list[Word]:
                     append(Word(pieces, gap, newline, soft))
                     pieces, gap, soft = [], None, False
                 newline, space = True, None
-            for k, part in enumerate(split(line)):
-                if k:  # whitespace before this part
-                    if pieces:
-                        append(Word(pieces, gap, newline, soft))
-                        pieces, gap, newline, soft = [], None, False, False
-                    if run_space is None:
-                        unit = get(" ")
-                        run_space = Piece(run, " ", (_unit(" ", font, table) if unit is None else unit) * size, True)
-                    space = run_space
-                if not part:
-                    continue
+            parts = split(line)
+            part = parts[0]  # continues the word in progress, if no space came before it
+            if part:
                 if space is not None and not pieces:
                     gap = space if out and not newline else None
                     space = None
@@ -129,6 +121,29 @@ def words(runs: Iterable[Run]) -> list[Word]:
                 else:
                     unit = get(part)
                     pieces.append(Piece(run, part, (_unit(part, font, table) if unit is None else unit) * size))
+            # Every other part has whitespace before it: it ends the word in progress, and
+            # begins one (only the last part, after whitespace that ends the line, is empty).
+            for part in parts[1:]:
+                if pieces:
+                    append(Word(pieces, gap, newline, soft))
+                    newline = False
+                if run_space is None:
+                    unit = get(" ")
+                    run_space = Piece(run, " ", (_unit(" ", font, table) if unit is None else unit) * size, True)
+                if not part:
+                    pieces, gap, soft, space = [], None, False, run_space
+                    continue
+                gap = run_space if out and not newline else None
+                space = None
+                if SHY in part:
+                    soft = True
+                    visible = part.replace(SHY, "")
+                    unit = get(visible)
+                    pieces = [Piece(run, part, (_unit(visible, font, table) if unit is None else unit) * size)]
+                else:
+                    soft = False
+                    unit = get(part)
+                    pieces = [Piece(run, part, (_unit(part, font, table) if unit is None else unit) * size)]
     if pieces:
         append(Word(pieces, gap, newline, soft))
     return out
