@@ -212,5 +212,10 @@ def _same_look(a: Run, b: Run) -> bool:
 
 def line_text(line: Line) -> str:
     """The text of a line as printed."""
-    return "".join((" " if w.gap is not None and i else "") + "".join(p.text for p in w.pieces)
-                   for i, w in enumerate(line)).replace(SHY, "")
+    texts: list[str] = []
+    for i, w in enumerate(line):
+        if i and w.gap is not None:
+            texts.append(" ")
+        texts.extend([p.text for p in w.pieces])
+    text = "".join(texts)
+    return text.replace(SHY, "") if SHY in text else text

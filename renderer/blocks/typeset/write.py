@@ -150,9 +150,10 @@ class TextWriter:
         canv = self.canv
         if self.tags is not None:
             self.tags.leave_artifact(canv)
-        canv.saveState()
-        canv.drawText(self.text)
-        canv.restoreState()
+        # The text object inside a saved graphics state, as ``saveState``, ``drawText`` and
+        # ``restoreState`` write it: drawing a text object changes none of the state those
+        # save and restore, so only their operators are written.
+        canv._code.extend(("q", self.text.getCode(), "Q"))
         for area in _merge_links(self.links):
             extra: dict[str, Any] = {}
             if self.tags is not None and area.node is not None:
