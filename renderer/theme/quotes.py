@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 NNBSP = "\u202f"  # narrow no-break space
 NBSP = "\u00a0"
@@ -54,6 +55,7 @@ STYLES: dict[str, QuoteStyle] = {
 }
 
 
+@cache  # asked for every text set; a report has few languages
 def quote_style(lang: str | None) -> QuoteStyle:
     """The quotes of a BCP 47 language tag (``de-DE``, ``fr``, ``pt-BR``); English when the
     language is not known."""

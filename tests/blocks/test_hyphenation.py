@@ -140,3 +140,26 @@ def test_a_tampered_cache_is_ignored(tmp_path: Path) -> None:
     (tmp_path / CACHE_NAME).write_text('{"pyphen": "0.18.1", "words": {"de_DE": {"abc": [7]}}}', encoding="utf-8")
     hyphens = Hyphenation(Rules(), tmp_path).for_language("de-DE")
     assert hyphens is not None and 7 not in hyphens.points("abc")  # the file was not read
+
+
+def test_a_word_met_again_is_broken_at_the_same_points_in_its_own_run() -> None:
+    hyphens = Hyphenation(Rules()).for_language("en-US")
+    assert hyphens is not None
+    regular, bold = Run("organization", "Lato", 10, black), Run("organization", "Lato-Bold", 14, black)
+    first = hyphens.soft(words([regular])[0])
+    again = hyphens.soft(words([bold])[0])
+    assert first is not None and again is not None
+    assert first.pieces[0].text == again.pieces[0].text and "\u00ad" in first.pieces[0].text
+    assert (first.pieces[0].run, again.pieces[0].run) == (regular, bold)
+    assert again.pieces[0].width == width_of("organization", "Lato-Bold", 14) != first.pieces[0].width
+
+
+def test_each_build_breaks_words_by_its_own_rules() -> None:
+    word = words([Run("organization", "Lato", 10, black)])[0]
+    loose = Hyphenation(Rules(before=2, after=2)).for_language("en-US")
+    strict = Hyphenation(Rules(min_word=13)).for_language("en-US")
+    assert loose is not None and strict is not None
+    marked = loose.soft(word)
+    assert marked is not None and "\u00ad" in marked.pieces[0].text
+    assert strict.soft(word) is None  # shorter than 13 letters: not broken, though another build broke it
+    assert loose.soft(word) is not None

@@ -6,6 +6,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+import pypdf
 import pypdfium2 as pdfium
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.pdfgen.canvas import Canvas
@@ -186,3 +187,21 @@ def test_a_table_in_another_language_prints_its_numbers_as_that_language_does(ed
     assert "9\u202f000" in text and "14\u202f400" in text
     # French writes a no-break space before %, which pdfium reads as a plain one
     assert "62,5 %" in text.replace("\u00a0", " ") and "100 %" in text.replace("\u00a0", " ")
+
+
+def test_each_cell_is_drawn_in_its_own_style(edition: Callable[..., Path]) -> None:
+    rendering, sink = render_edition(edition(body_page(CASES)))
+    assert rendering is not None, [d.render() for d in sink]
+    drawn: dict[str, set[tuple[str, float]]] = {}
+
+    def seen(text: str, cm: list[float], tm: list[float], font: dict[str, object] | None, size: float) -> None:
+        if text.strip() and font is not None:
+            face = str(font["/BaseFont"]).split("+")[-1]
+            drawn.setdefault(text.strip(), set()).add((face, round(size * tm[0], 2)))
+
+    pypdf.PdfReader(io.BytesIO(rendering.pdf)).pages[0].extract_text(visitor_text=seen)
+    # (pypdf joins the cells of a row that share a font and size)
+    assert drawn["Endangered Runaway 2,999 22,347 25,346"] == {("Lato-Regular", 8.5)}
+    assert drawn["Family Abduction 316 923 1,239"] == {("Lato-Regular", 8.5)}
+    assert drawn["Grand Total 3,315 23,270 26,585"] == {("Lato-Bold", 8.5)}
+    assert drawn["Case Type"] == {("Lato-Bold", 8.0)}

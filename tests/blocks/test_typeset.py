@@ -9,16 +9,21 @@ from pathlib import Path
 
 import pypdf
 import pypdfium2 as pdfium
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.lib.colors import black, blue
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from renderer.blocks.text import TextFlow
-from renderer.blocks.typeset import Run, break_lines, line_text, line_width, words
-from renderer.blocks.typeset.write import _segments, _start
+from renderer.blocks.typeset import Run, Word, break_lines, line_text, line_width, words
+from renderer.blocks.typeset.hyphenate import Hyphenation, Rules
+from renderer.blocks.typeset.hyphens import SoftWord
+from renderer.blocks.typeset.lines import _Breaker
+from renderer.blocks.typeset.write import _num, _segments, _start
 from renderer.diagnostics import Sink, Span
 from renderer.theme.fonts import register_family
 from tests.conftest import FONTS, body_page, errors_of, render_edition
@@ -192,3 +197,68 @@ def test_a_long_word_with_soft_hyphens_is_broken_at_them_line_by_line_in_linear_
     assert all(line_width(line) <= 200 for line in lines)
     assert all(line_text(line).endswith("-") for line in lines[:-1])
     assert "".join(line_text(line)[:-1] for line in lines[:-1]) + line_text(lines[-1]) == "abc" * 50_000
+
+
+def test_a_word_is_measured_in_its_own_font_and_size_whatever_was_measured_before() -> None:
+    text = "Missing children found safely home again after years"
+    for font, size in [("Lato", 10), ("Lato-Bold", 10), ("Lato", 14), ("Lato-Black", 7.5), ("Lato", 10)]:
+        for word in words([Run(text, font, size, black)]):
+            assert word.width == pytest.approx(stringWidth(word.pieces[0].text, font, size), abs=1e-9)
+
+
+def test_the_same_text_breaks_by_its_own_font_and_size() -> None:
+    text = "Every report is reviewed by an analyst who looks for a child in danger " * 3
+    for font, size in [("Lato", 10), ("Lato-Black", 10), ("Lato", 12), ("Lato-Italic", 10), ("Lato", 10)]:
+        lines = [line_text(line) for line in break_lines(words([Run(text, font, size, black)]), 200)]
+        # each line fits in its own font and size, and is as full as they allow: the next
+        # line's first word would not have fitted after it
+        assert all(stringWidth(line, font, size) <= 200 + 1e-6 for line in lines)
+        assert all(stringWidth(f"{line} {after.split()[0]}", font, size) > 200 for line, after in zip(lines, lines[1:]))
+        assert " ".join(lines).split() == text.split()
+
+
+def _breaker_only(items: list[Word], width: float, shrink: float) -> list[list[Word]]:
+    """Every word placed by the breaker's own methods (no word added directly)."""
+    breaker = _Breaker(width, shrink)
+    last = len(items) - 1
+    for n, word in enumerate(items):
+        if word.newline and breaker.line:
+            breaker.end_line()
+        if len(word.pieces) != 1:
+            breaker.place(word)
+        elif word.soft:
+            breaker.place_soft(SoftWord(word), None)
+        elif word.pieces[0].run.hyphens is not None:
+            breaker.place_hyphenated(word, n == last or items[n + 1].newline)
+        else:
+            breaker.place(word)
+    return breaker.finish()
+
+
+_ENGLISH = Hyphenation(Rules()).for_language("en-US")
+MIXED = st.lists(st.sampled_from(["a", "organization", "pre\u00adven\u00adtion", "27,644", "well-being",
+                                  "x" * 40, "  ", "\n", " the ", "children's", "reports,"]), min_size=1, max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=MIXED, width=st.floats(min_value=15, max_value=300), shrink=st.sampled_from([0.0, 0.2]),
+       looks=st.lists(st.tuples(st.sampled_from(["Lato", "Lato-Bold"]), st.sampled_from([8, 10, 13]),
+                                st.booleans()), min_size=60, max_size=60))
+def test_a_word_that_fits_is_added_as_the_breaker_itself_would(parts: list[str], width: float, shrink: float,
+                                                                looks: list[tuple[str, int, bool]]) -> None:
+    runs = [Run(p, font, size, black, hyphens=_ENGLISH if hyphenated else None)
+            for p, (font, size, hyphenated) in zip(parts, looks)]
+    items = words(runs)
+    got, want = break_lines(items, width, shrink), _breaker_only(items, width, shrink)
+    assert [[(w.width, [(p.text, p.width, p.hyphen) for p in w.pieces]) for w in line] for line in got] == \
+        [[(w.width, [(p.text, p.width, p.hyphen) for p in w.pieces]) for w in line] for line in want]
+
+
+@pytest.mark.parametrize(("value", "text"), [(0.0, "0"), (-0.0, "0"), (-0.001, "0"), (10, "10"), (12.5, "12.5"),
+                                             (3.14159, "3.14"), (-1.999, "-2"), (0.005, "0.01"), (841.89, "841.89"),
+                                             (-72.1, "-72.1")])
+def test_a_coordinate_is_written_to_a_hundredth_without_trailing_zeros(value: float, text: str) -> None:
+    assert _num(value) == text
+    for i in range(5000):  # however many other coordinates were written before
+        _num(i / 7)
+    assert _num(value) == text

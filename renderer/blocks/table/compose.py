@@ -31,14 +31,15 @@ def compose(table: Table, ctx: ComposeContext) -> list[Flowable]:
         caption = plain_paragraph(table.caption, caption_style, ctx, role="Caption")
     header, header_rows = _header(table, ctx)
     _tag_header(header, header_rows, element)
-    widths = _widths(table, ctx)
+    printed = _printed(table, ctx)
+    widths = _widths(table, ctx, printed)
     look = ctx.look("table", TableLook)
     room = [w - 2 * look.padding_x for w in widths]
     body = element.add("TBody")
     rows = []
-    for row in table.rows:
+    for row, shown in zip(table.rows, printed):
         tr = body.add("TR")
-        rows.append(BodyRow(tuple(_cell(table, i, cell, "table.cell", room[i], ctx, _body_cell(table, i, tr))
+        rows.append(BodyRow(tuple(_cell(table, i, cell, "table.cell", room[i], ctx, _body_cell(table, i, tr), shown[i])
                                   for i, cell in enumerate(row.cells))))
     if table.total is not None:
         values = dict(zip(table.numeric(), table.total.values))
@@ -88,13 +89,24 @@ def _tag_header(header: list[HeaderCell], rows: int, table: Node) -> None:
                                     col_span=cell.last - cell.first + 1)
 
 
+def _printed(table: Table, ctx: ComposeContext) -> list[list[str | None]]:
+    """Each body cell's number as printed, formatted once for its column's width and its
+    cell (None for a cell that is not a number of a number column)."""
+    numbers = ctx.numbers
+    formats = [table.fmt(i) for i in range(len(table.columns))]
+    return [[format_number(c, formats[i], numbers) if isinstance(c, Decimal) and formats[i] != "text"  # type: ignore[arg-type]
+             else None for i, c in enumerate(row.cells)] for row in table.rows]
+
+
 def _cell(table: Table, i: int, value: Decimal | str, style: str, room: float, ctx: ComposeContext,
-          node: Node) -> Cell:
-    """A cell of one line, or a wrapping text flow when the text is wider than its column."""
+          node: Node, printed: str | None = None) -> Cell:
+    """A cell of one line, or a wrapping text flow when the text is wider than its column;
+    ``printed`` is the value as :func:`_printed` formatted it, if it did."""
     numeric = table.fmt(i) != "text"
     para = ctx.theme.styles.para(style + ".number" if numeric else style)
     if isinstance(value, Decimal) and numeric:
-        return Cell(format_number(value, table.fmt(i), ctx.numbers), para, node)  # type: ignore[arg-type]
+        return Cell(format_number(value, table.fmt(i), ctx.numbers) if printed is None else printed,  # type: ignore[arg-type]
+                    para, node)
     text = ctx.text(str(value))
     if width_of(text, para.fontName, para.fontSize) <= room:
         return Cell(text, para, node)
@@ -128,18 +140,21 @@ def _header(table: Table, ctx: ComposeContext) -> tuple[list[HeaderCell], int]:
     return cells, 2
 
 
-def _widths(table: Table, ctx: ComposeContext) -> list[float]:
+def _widths(table: Table, ctx: ComposeContext, printed: list[list[str | None]]) -> list[float]:
     """Natural widths from the longest cell; extra room goes to the label column, and a table
-    too wide for its column has its header labels wrapped first (they are the longest)."""
+    too wide for its column has its header labels wrapped first (they are the longest).
+    ``printed`` holds the body's numbers as :func:`_printed` formatted them."""
     look = ctx.look("table", TableLook)
     pad = 2 * look.padding_x + 1
     cell_font = ctx.theme.styles.font("table.total")
     head_font = ctx.theme.styles.font("table.header")
+    numbers = ctx.numbers
     natural, minimum = [], []
     for i, col in enumerate(table.columns):
         fmt = table.fmt(i)
-        texts = [format_number(c, fmt, ctx.numbers) if isinstance(c := r.cells[i], Decimal) else str(c)  # type: ignore[arg-type]
-                 for r in table.rows if i < len(r.cells)]
+        texts = [shown if (shown := printed[n][i]) is not None
+                 else format_number(c, fmt, numbers) if isinstance(c := r.cells[i], Decimal) else str(c)  # type: ignore[arg-type]
+                 for n, r in enumerate(table.rows) if i < len(r.cells)]
         if table.total and i == 0:
             texts.append(table.total.label)
         body = max((width_of(t, *cell_font) for t in texts), default=0)

@@ -160,25 +160,33 @@ class Grid(Flowable):
         for label in self.header:  # labels sit in the middle of their box
             x, y, w, h = self._header_box(label)
             label.flow.write(writer, x + p.padding_x, y + (h - label.flow.height) / 2, self.repeated)
+        # Per column, where its text starts and its room; per cell style (the cells hold
+        # them), the run that draws it: the text is the cell's, given to ``show``, the run
+        # gives it its look.
+        pad = p.padding_x
+        columns = [(left + pad, self._room(i, i)) for i, left in enumerate(self.lefts[:-1])]
+        looks: dict[int, Run] = {}
         y = body_top
         for row, h in zip(self.rows, self.row_heights):
             y -= h
             for i, cell in enumerate(row.cells):
-                x = self.lefts[i] + p.padding_x
-                room = self._room(i, i)
-                if isinstance(cell.content, TextFlow):
-                    cell.content.write(writer, x, y + (h - cell.content.height) / 2)
-                elif cell.content:
+                content = cell.content
+                x, room = columns[i]
+                if isinstance(content, TextFlow):
+                    content.write(writer, x, y + (h - content.height) / 2)
+                elif content:
                     s = cell.style
-                    run = Run(cell.content, s.fontName, s.fontSize, s.textColor)
+                    run = looks.get(id(s))
+                    if run is None:
+                        run = looks[id(s)] = Run("", s.fontName, s.fontSize, s.textColor)
                     if s.alignment == TA_RIGHT:
-                        x += room - width_of(cell.content, s.fontName, s.fontSize)
+                        x += room - width_of(content, s.fontName, s.fontSize)
                     elif s.alignment == TA_CENTER:
-                        x += (room - width_of(cell.content, s.fontName, s.fontSize)) / 2
+                        x += (room - width_of(content, s.fontName, s.fontSize)) / 2
                     # one line set in the middle of the row, as a paragraph of one line would be
                     writer.move(x, y + (h + s.leading) / 2 - s.fontSize)
                     writer.begin(cell.node)
-                    writer.show(run, cell.content)
+                    writer.show(run, content)
                     writer.end()
         writer.finish()
 

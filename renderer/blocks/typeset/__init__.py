@@ -6,9 +6,12 @@ straight into the page's content stream (:mod:`.write`). Reportlab's ``Paragraph
 same job through an XML parser, fragment objects and a text object per line; for a report of a
 thousand pages that was most of the build time.
 
-Two caches make repeated text cheap: word widths (per font, at unit size) and the encoded
-glyph strings of the embedded subset fonts (per document, since subsets are per document).
-Content never reaches any markup here: runs are plain strings.
+Caches make repeated text cheap: word widths (a table per font, at unit size), the show
+operators of texts in the embedded subset fonts (per document, since subsets are per
+document), coordinates as written into the content stream, and the soft hyphens of words
+that end lines (per hyphenator, so per build and language). Each holds only what its key
+decides: the output is the same bytes as without them. Content never reaches any markup
+here: runs are plain strings.
 """
 
 from .lines import Line, break_lines, line_text, line_width, runs_of

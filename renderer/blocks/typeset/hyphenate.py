@@ -44,13 +44,16 @@ class Hyphenator:
     """The break points of words in one language; ``consecutive`` limits the lines in a row
     that may end in a hyphen."""
 
-    __slots__ = ("dictionary", "rules", "consecutive", "_known", "_store", "_pyphen")
+    __slots__ = ("dictionary", "rules", "consecutive", "_known", "_store", "_pyphen", "_marked")
 
     def __init__(self, dictionary: str, rules: Rules, store: Hyphenation) -> None:
         self.dictionary, self.rules, self.consecutive = dictionary, rules, rules.consecutive
         self._store = store
         self._known = store.words(dictionary)
         self._pyphen: Any = None
+        # A text with its soft hyphens under these rules (None: nowhere to break), by the
+        # text: the same word ends many lines.
+        self._marked: dict[str, str | None] = {}
 
     def points(self, word: str) -> list[int]:
         """Every point in ``word`` (lowercase letters) the dictionary allows a break at."""
@@ -68,6 +71,16 @@ class Hyphenator:
         """``word`` (of one piece) with soft hyphens where it may break, or None if nowhere."""
         piece = word.pieces[0]
         text = piece.text
+        if text in self._marked:
+            marked = self._marked[text]
+        else:
+            marked = self._marked[text] = self._mark(text)
+        if marked is None:
+            return None
+        return Word([Piece(piece.run, marked, piece.width)], word.gap, word.newline, True)
+
+    def _mark(self, text: str) -> str | None:
+        """``text`` with soft hyphens where it may break, or None if nowhere."""
         match = _CORE.match(text)
         if match is None:
             return None
@@ -83,8 +96,7 @@ class Hyphenator:
         if not breaks:
             return None
         cuts = sorted(lead + b for b in breaks)
-        out = [text[i:j] for i, j in zip([0, *cuts], [*cuts, len(text)])]
-        return Word([Piece(piece.run, SHY.join(out), piece.width)], word.gap, word.newline, True)
+        return SHY.join([text[i:j] for i, j in zip([0, *cuts], [*cuts, len(text)])])
 
 
 class Hyphenation:

@@ -26,10 +26,24 @@ def break_lines(items: Sequence[Word], width: float, shrink: float = 0.0) -> lis
     Each word is placed once and each line ended once: the time is linear in the text. A
     word is looked up for its syllables only when it does not fit the end of a line."""
     breaker = _Breaker(width, shrink)
+    limit = breaker.limit
     last = len(items) - 1
+    # A word that fits the line is added here, as every kind of word would add itself (the
+    # same sums as :meth:`_Breaker.room` and :meth:`_Breaker.add`); the breaker's methods
+    # take the others. ``line`` is always the breaker's line; ``used`` and ``gaps`` are
+    # handed over around them.
+    line, used, gaps = breaker.line, 0.0, 0.0
     for n, word in enumerate(items):
-        if word.newline and breaker.line:
+        if word.newline and line:
             breaker.end_line()
+            line, used, gaps = breaker.line, 0.0, 0.0
+        gap = word.gap.width if word.gap is not None and line else 0.0
+        if word.width <= limit + shrink * (gaps + gap) - used - gap:
+            line.append(word)
+            used += gap + word.width
+            gaps += gap
+            continue
+        breaker.used, breaker.gaps = used, gaps
         if len(word.pieces) != 1:
             breaker.place(word)
         elif word.soft:
@@ -38,6 +52,7 @@ def break_lines(items: Sequence[Word], width: float, shrink: float = 0.0) -> lis
             breaker.place_hyphenated(word, n == last or items[n + 1].newline)
         else:
             breaker.place(word)
+        line, used, gaps = breaker.line, breaker.used, breaker.gaps
     return breaker.finish()
 
 
@@ -163,7 +178,7 @@ def _break_word(word: Word, width: float) -> list[Word]:
 
 
 def line_width(line: Line) -> float:
-    return sum(w.width + (w.gap.width if w.gap is not None and i else 0.0) for i, w in enumerate(line))
+    return sum([w.width + (w.gap.width if w.gap is not None and i else 0.0) for i, w in enumerate(line)])
 
 
 def runs_of(lines: Sequence[Line]) -> list[Run]:
@@ -197,5 +212,10 @@ def _same_look(a: Run, b: Run) -> bool:
 
 def line_text(line: Line) -> str:
     """The text of a line as printed."""
-    return "".join((" " if w.gap is not None and i else "") + "".join(p.text for p in w.pieces)
-                   for i, w in enumerate(line)).replace(SHY, "")
+    texts: list[str] = []
+    for i, w in enumerate(line):
+        if i and w.gap is not None:
+            texts.append(" ")
+        texts.extend([p.text for p in w.pieces])
+    text = "".join(texts)
+    return text.replace(SHY, "") if SHY in text else text

@@ -52,59 +52,98 @@ class Word:
         self.soft = soft  # holds soft hyphens (U+00AD), where it may be broken
 
 
-_widths: dict[tuple[str, str], float] = {}
+#: Widths at unit size, by font and then by text: a paragraph's words look up its font's
+#: table once, not a key of two strings for every word.
+_widths: dict[str, dict[str, float]] = {}
 
 
 _REMEMBERED = 64  # longer texts are measured each time: they rarely repeat, and would fill memory
 
 
+def _table(font: str) -> dict[str, float]:
+    table = _widths.get(font)
+    if table is None:
+        table = _widths[font] = {}
+    return table
+
+
+def _unit(text: str, font: str, table: dict[str, float]) -> float:
+    """The width of ``text`` at unit size, remembered in ``table`` (``font``'s) if short."""
+    unit = stringWidth(text, font, 1000.0) / 1000.0
+    if len(text) <= _REMEMBERED:
+        table[text] = unit
+    return unit
+
+
 def width_of(text: str, font: str, size: float) -> float:
     """The advance width of ``text``; words repeat, so widths are remembered per font."""
-    if len(text) > _REMEMBERED:
-        return stringWidth(text, font, 1000.0) / 1000.0 * size
-    key = (font, text)
-    unit = _widths.get(key)
-    if unit is None:
-        unit = _widths[key] = stringWidth(text, font, 1000.0) / 1000.0
-    return unit * size
+    table = _widths.get(font)
+    if table is not None:
+        unit = table.get(text)
+        if unit is not None:
+            return unit * size
+    return _unit(text, font, _table(font)) * size
 
 
 def words(runs: Iterable[Run]) -> list[Word]:
     """Cut runs into words. Spaces and tabs separate words, runs of them count once, and a
     newline breaks the line; a word may continue from one run into the next."""
     out: list[Word] = []
+    append = out.append
     pieces: list[Piece] = []
     gap: Piece | None = None
     newline = False
     space: Piece | None = None  # the space seen since the last word, in its run
     soft = False
+    split = _SPACE.split
     for run in runs:
         size, font = run.size, run.font
+        table = _table(font)
+        get = table.get
         run_space: Piece | None = None
         for n, line in enumerate(run.text.split("\n")):
             if n:  # a hard break ends the word in progress
                 if pieces:
-                    out.append(Word(pieces, gap, newline, soft))
+                    append(Word(pieces, gap, newline, soft))
                     pieces, gap, soft = [], None, False
                 newline, space = True, None
-            for k, part in enumerate(_SPACE.split(line)):
-                if k:  # whitespace before this part
-                    if pieces:
-                        out.append(Word(pieces, gap, newline, soft))
-                        pieces, gap, newline, soft = [], None, False, False
-                    if run_space is None:
-                        run_space = Piece(run, " ", width_of(" ", font, size), True)
-                    space = run_space
-                if not part:
-                    continue
+            parts = split(line)
+            part = parts[0]  # continues the word in progress, if no space came before it
+            if part:
                 if space is not None and not pieces:
                     gap = space if out and not newline else None
                     space = None
                 if SHY in part:  # invisible unless the line breaks there
                     soft = True
-                    pieces.append(Piece(run, part, width_of(part.replace(SHY, ""), font, size)))
+                    visible = part.replace(SHY, "")
+                    unit = get(visible)
+                    pieces.append(Piece(run, part, (_unit(visible, font, table) if unit is None else unit) * size))
                 else:
-                    pieces.append(Piece(run, part, width_of(part, font, size)))
+                    unit = get(part)
+                    pieces.append(Piece(run, part, (_unit(part, font, table) if unit is None else unit) * size))
+            # Every other part has whitespace before it: it ends the word in progress, and
+            # begins one (only the last part, after whitespace that ends the line, is empty).
+            for part in parts[1:]:
+                if pieces:
+                    append(Word(pieces, gap, newline, soft))
+                    newline = False
+                if run_space is None:
+                    unit = get(" ")
+                    run_space = Piece(run, " ", (_unit(" ", font, table) if unit is None else unit) * size, True)
+                if not part:
+                    pieces, gap, soft, space = [], None, False, run_space
+                    continue
+                gap = run_space if out and not newline else None
+                space = None
+                if SHY in part:
+                    soft = True
+                    visible = part.replace(SHY, "")
+                    unit = get(visible)
+                    pieces = [Piece(run, part, (_unit(visible, font, table) if unit is None else unit) * size)]
+                else:
+                    soft = False
+                    unit = get(part)
+                    pieces = [Piece(run, part, (_unit(part, font, table) if unit is None else unit) * size)]
     if pieces:
-        out.append(Word(pieces, gap, newline, soft))
+        append(Word(pieces, gap, newline, soft))
     return out

@@ -15,16 +15,31 @@ from reportlab.pdfbase.pdfdoc import PDFString
 
 from ..tags import Node, tags_of
 from .lines import Line, line_width
-from .words import SHY, Piece, Run
+from .words import SHY, Run
 
 
 def _num(value: float) -> str:
     """A coordinate for the content stream: two decimals are a hundredth of a point."""
-    text = f"{value:.2f}"
-    if text.endswith("00"):
-        text = text[:-3]
-        return "0" if text == "-0" else text
-    return text.rstrip("0")
+    text = _NUMS.get(value)
+    if text is None:
+        text = f"{value:.2f}"
+        if text.endswith("00"):
+            text = text[:-3]
+            if text == "-0":
+                text = "0"
+        else:
+            text = text.rstrip("0")
+        if len(_NUMS) >= _NUMS_KEPT:
+            _NUMS.clear()
+        _NUMS[value] = text
+    return text
+
+
+# Coordinates repeat (the baselines of a page, the left edges of columns, font sizes), and
+# formatting one costs more than looking it up. Keyed by the float itself: 0.0 and -0.0 are
+# one key, and both are written "0".
+_NUMS: dict[float, str] = {}
+_NUMS_KEPT = 4096
 
 
 # Encoded glyph strings per document: the embedded fonts are subsets numbered in the order
@@ -33,13 +48,14 @@ _encoded: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], list[tuple[str, s
 
 
 def _encode(canv: Any, font_name: str, text: str) -> list[tuple[str, str]]:
-    """``[(subset font resource name, escaped string)]`` for ``text`` in this document."""
+    """``[(subset font resource name, show operator)]`` for ``text`` in this document: the
+    string escaped and shown with ``Tj``, one per subset the text's characters fall in."""
     doc = canv._doc
     font: Any = pdfmetrics.getFont(font_name)
     if getattr(font, "_dynamicFont", False):
-        return [(font.getSubsetInternalName(subset, doc), canv._escape(chunk))
+        return [(font.getSubsetInternalName(subset, doc), f"({canv._escape(chunk)}) Tj")
                 for subset, chunk in font.splitString(text, doc)]
-    return [(doc.getInternalFontName(font_name), canv._escape(text))]  # a standard font
+    return [(doc.getInternalFontName(font_name), f"({canv._escape(text)}) Tj")]  # a standard font
 
 
 @dataclass(slots=True)
@@ -71,7 +87,8 @@ class TextWriter:
         if cache is None:
             cache = _encoded[canv._doc] = {}
         self._cache = cache
-        self._font: tuple[str, float] | None = None
+        self._resource: str | None = None  # the font resource and size set last
+        self._size = 0.0
         self._colour: Color | None = None
         self._rise = 0.0
         self.links: list[LinkArea] = []
@@ -117,25 +134,26 @@ class TextWriter:
         if run.rise != self._rise:
             self.code.append(f"{_num(run.rise)} Ts")
             self._rise = run.rise
-        if SHY in chunk:
-            chunk = chunk.replace(SHY, "")
-        key = (run.font, chunk)
+        key = (run.font, chunk)  # as given: the soft hyphens a chunk holds are not drawn
         encoded = self._cache.get(key)
         if encoded is None:
-            encoded = self._cache[key] = _encode(self.canv, run.font, chunk)
-        for resource, data in encoded:
-            if self._font != (resource, run.size):
-                self.code.append(f"{resource} {_num(run.size)} Tf")
-                self._font = (resource, run.size)
-            self.code.append(f"({data}) Tj")
+            encoded = self._cache[key] = _encode(self.canv, run.font, chunk.replace(SHY, "") if SHY in chunk
+                                                 else chunk)
+        code, size = self.code, run.size
+        for resource, shown in encoded:
+            if self._resource != resource or self._size != size:
+                code.append(f"{resource} {_num(size)} Tf")
+                self._resource, self._size = resource, size
+            code.append(shown)
 
     def finish(self) -> None:
         canv = self.canv
         if self.tags is not None:
             self.tags.leave_artifact(canv)
-        canv.saveState()
-        canv.drawText(self.text)
-        canv.restoreState()
+        # The text object inside a saved graphics state, as ``saveState``, ``drawText`` and
+        # ``restoreState`` write it: drawing a text object changes none of the state those
+        # save and restore, so only their operators are written.
+        canv._code.extend(("q", self.text.getCode(), "Q"))
         for area in _merge_links(self.links):
             extra: dict[str, Any] = {}
             if self.tags is not None and area.node is not None:
@@ -151,22 +169,28 @@ def draw_lines(writer: TextWriter, lines: Sequence[Line], x0: float, top: float,
     """Write broken lines into a box ``width`` wide from ``x0`` whose top is at ``top``."""
     y = top - first_baseline
     last = len(lines) - 1
+    code = writer.code
+    tagged = writer.tags is not None
     for n, line in enumerate(lines):
         x, spread = _start(line, n, last, lines, width, alignment)
-        writer.move(x0 + x, y)
+        at_y = _num(y)
+        code.append(f"1 0 0 1 {_num(x0 + x)} {at_y} Tm")
         for at, run, chunk, advance in _segments(line, x0 + x, spread):
             if spread:
-                writer.move(at, y)
-            writer.linking(run.url)
+                code.append(f"1 0 0 1 {_num(at)} {at_y} Tm")
+            url = run.url
+            if url is not None or writer._link is not None:
+                writer.linking(url)
             writer.show(run, chunk)
-            if run.url is not None:
-                writer.link(run.url, (at, y - 0.2 * run.size + run.rise, at + advance, y + 0.8 * run.size + run.rise),
+            if url is not None:
+                writer.link(url, (at, y - 0.2 * run.size + run.rise, at + advance, y + 0.8 * run.size + run.rise),
                             chunk)
-        gap = lines[n + 1][0].gap if n < last and lines[n + 1] else None
-        if gap is not None and writer.tags is not None:
-            # The space a line was broken at is written after its last word, where it shows
-            # nothing: text read in structure order keeps "with our" two words.
-            writer.show(gap.run, gap.text)
+        if tagged and n < last and lines[n + 1]:
+            gap = lines[n + 1][0].gap
+            if gap is not None:
+                # The space a line was broken at is written after its last word, where it
+                # shows nothing: text read in structure order keeps "with our" two words.
+                writer.show(gap.run, gap.text)
         y -= leading
 
 
@@ -189,25 +213,44 @@ def _start(line: Line, n: int, last: int, lines: Sequence[Line], width: float,
 
 def _segments(line: Line, x: float, spread: float) -> list[tuple[float, Run, str, float]]:
     """``(x, run, text, advance)`` for each stretch of a line in one run. Spaces are drawn,
-    so a reader's copy of the page has them; in a justified line each word is placed."""
+    so a reader's copy of the page has them; in a justified line each word is placed.
+
+    A stretch's texts are collected and joined once; its advance and the position are summed
+    piece by piece, in the order the pieces are drawn."""
     out: list[tuple[float, Run, str, float]] = []
     at = x
-
-    def add(piece: Piece, new: bool = False) -> None:
-        nonlocal at
-        if out and not new and out[-1][1] is piece.run:
-            start, run, chunk, advance = out[-1]
-            out[-1] = (start, run, chunk + piece.text, advance + piece.width)
-        else:
-            out.append((at, piece.run, piece.text, piece.width))
-        at += piece.width
-
+    run: Run | None = None  # the run of the stretch being collected
+    start = advance = 0.0
+    texts: list[str] = []
     for i, word in enumerate(line):
-        if i and word.gap is not None:
-            add(word.gap)
-        at += spread if i else 0.0
-        for k, piece in enumerate(word.pieces):
-            add(piece, new=bool(spread and i and not k))
+        if i:
+            gap = word.gap
+            if gap is not None:
+                if gap.run is not run:
+                    if run is not None:
+                        out.append((start, run, "".join(texts), advance))
+                    run, start, advance, texts = gap.run, at, gap.width, [gap.text]
+                else:
+                    advance += gap.width
+                    texts.append(gap.text)
+                at += gap.width
+            at += spread
+            first = spread != 0  # in a justified line each word starts a stretch of its own
+        else:
+            at += 0.0
+            first = False
+        for piece in word.pieces:
+            if first or piece.run is not run:
+                if run is not None:
+                    out.append((start, run, "".join(texts), advance))
+                run, start, advance, texts = piece.run, at, piece.width, [piece.text]
+                first = False
+            else:
+                advance += piece.width
+                texts.append(piece.text)
+            at += piece.width
+    if run is not None:
+        out.append((start, run, "".join(texts), advance))
     return out
 
 
