@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject, PDFObjectReference, PDFString
 
-from ..blocks.tags import Annotation, Marked, Node, Tags
+from ..blocks.tags import Marked, Node, Tags
 
 PAGE_KEYS = ["StructParents", "Tabs"]  # a page dictionary's keys that reportlab does not write
 
@@ -20,15 +20,16 @@ PAGE_KEYS = ["StructParents", "Tabs"]  # a page dictionary's keys that reportlab
 def write_structure(canvas: Any, tags: Tags) -> None:
     """Add the structure tree of ``tags`` to the document ``canvas`` is writing."""
     doc = canvas._doc
-    names: dict[int, str] = {}
-    order: list[tuple[Node, Node | None]] = []
-    _number(tags.root, None, names, order)
-    for node, parent in order:
-        doc.Reference(_Element(node, names[id(parent)] if parent is not None else "StructTreeRoot", names),
-                      names[id(node)])
-    parent_tree = PDFDictionary({"Nums": PDFArray(_parent_nums(tags, names))})
+    tree = _Tree(tags.root)
+    numbers = doc.idToObjectNumberAndVersion
+    refs = tree.refs
+    for index in range(len(tree.nodes)):
+        name = f"SE{index + 1}"
+        doc.Reference(_Element(tree, index), name)
+        refs.append(_ref(numbers, name))  # reportlab numbers an object as it is registered
+    parent_tree = PDFDictionary({"Nums": PDFArray(_parent_nums(tags, tree))})
     root = PDFDictionary({
-        "Type": PDFName("StructTreeRoot"), "K": PDFArray([PDFObjectReference(names[id(tags.root)])]),
+        "Type": PDFName("StructTreeRoot"), "K": PDFArray([PDFObjectReference("SE1")]),
         "ParentTree": doc.Reference(parent_tree, "StructParentTree"),
         "ParentTreeNextKey": len(tags.page_keys) + len(tags.annotations)})
     doc.Reference(root, "StructTreeRoot")
@@ -41,71 +42,128 @@ def write_structure(canvas: Any, tags: Tags) -> None:
         page.Tabs = PDFName("S")  # tab through annotations in structure order
 
 
-def _number(node: Node, parent: Node | None, names: dict[int, str], order: list[tuple[Node, Node | None]]) -> None:
-    """Name every element (in document order, so the file is the same each time)."""
-    names[id(node)] = f"SE{len(order) + 1}"
-    order.append((node, parent))
-    for kid in node.kids:
-        if isinstance(kid, Node):
-            _number(kid, node, names, order)
+class _Tree:
+    """The elements in document order (``SE1`` is the root; the same order each time, so the
+    same file), each element's parent, and the references to them.
+
+    A long report has one element per paragraph, cell and list item (71,000 at 1,000 pages):
+    their bytes are made in one pass when reportlab writes the first of them, by the rule of
+    :meth:`_format`, rather than through reportlab's general dictionary formatting, which cost
+    a second and a half for them."""
+
+    def __init__(self, root: Node) -> None:
+        self.nodes: list[Node] = []
+        self.parents: list[int] = []  # the index of each element's parent; -1: the tree's root
+        self.index: dict[int, int] = {}  # id(node) -> its index
+        self.refs: list[str] = []  # "n v R" of each element, as it is registered
+        self._formatted: list[bytes | None] | None = None
+        self._number(root, -1)
+
+    def _number(self, node: Node, parent: int) -> None:
+        """Depth first, kids in order: document order."""
+        at = len(self.nodes)
+        self.index[id(node)] = at
+        self.parents.append(parent)
+        self.nodes.append(node)
+        for kid in node.kids:
+            if isinstance(kid, Node):
+                self._number(kid, at)
+
+    def element(self, index: int, document: Any) -> bytes:
+        """The bytes of element ``index``; each is handed out once and then let go of."""
+        formatted = self._formatted
+        if formatted is None or formatted[index] is None:  # the first asked for (or a second writing)
+            formatted = self._formatted = self._format(document)
+        out = formatted[index]
+        formatted[index] = None
+        assert out is not None
+        return out
+
+    def _format(self, document: Any) -> list[bytes | None]:
+        numbers = document.idToObjectNumberAndVersion
+        pages: dict[int, str] = {}
+
+        def page(index: int) -> str:
+            ref = pages.get(index)
+            if ref is None:
+                ref = pages[index] = _ref(numbers, _page(index))
+            return ref
+
+        refs, index_of, parents = self.refs, self.index, self.parents
+        root = _ref(numbers, "StructTreeRoot")
+        out: list[bytes | None] = []
+        for at, node in enumerate(self.nodes):
+            first: int | None = None  # the page of the first marked content or annotation: the element's /Pg
+            kids: list[str] = []
+            for kid in node.kids:
+                if isinstance(kid, Node):
+                    kids.append(refs[index_of[id(kid)]])
+                    continue
+                if first is None:
+                    first = kid.page
+                if isinstance(kid, Marked):
+                    kids.append(str(kid.mcid) if kid.page == first else
+                                f"<< /Type /MCR /Pg {page(kid.page)} /MCID {kid.mcid} >>")
+                else:
+                    annotation = _ref(numbers, "Annot." + kid.name)
+                    kids.append(f"<< /Type /OBJR /Pg {page(kid.page)} /Obj {annotation} >>")
+            parent = parents[at]
+            parts = ["<< /Type /StructElem /S /", node.role, " /P ", refs[parent] if parent >= 0 else root]
+            if first is not None:
+                parts += " /Pg ", page(first)
+            if kids:
+                parts += (" /K ", kids[0]) if len(kids) == 1 else (" /K [", " ".join(kids), "]")
+            if node.scope is not None or node.row_span > 1 or node.col_span > 1:
+                parts.append(_table_attributes(node))
+            head = "".join(parts).encode("ascii")
+            if node.alt is None and node.lang is None and node.id is None:
+                out.append(head + b" >>")
+                continue
+            texts = b"".join(b" /" + key + b" " + PDFString(value).format(document)
+                             for key, value in ((b"Alt", node.alt), (b"Lang", node.lang), (b"ID", node.id))
+                             if value is not None)
+            out.append(head + texts + b" >>")
+        return out
+
+
+def _table_attributes(node: Node) -> str:
+    attributes = []
+    if node.scope is not None:
+        attributes.append(f"/Scope /{node.scope}")
+    if node.row_span > 1:
+        attributes.append(f"/RowSpan {node.row_span}")
+    if node.col_span > 1:
+        attributes.append(f"/ColSpan {node.col_span}")
+    return f" /A << /O /Table {' '.join(attributes)} >>"
 
 
 class _Element(PDFObject):
-    """One structure element, formatted straight to bytes: a report has one per paragraph,
-    cell and list item (34,000 in a long one), and reportlab's general dictionary formatting
-    cost a second and a half for those."""
+    """One structure element: its bytes come from its tree (:class:`_Tree`)."""
 
-    def __init__(self, node: Node, parent: str, names: dict[int, str]) -> None:
-        self.node, self.parent, self.names = node, parent, names
+    def __init__(self, tree: _Tree, index: int) -> None:
+        self.tree, self.index = tree, index
 
     def format(self, document: Any) -> bytes:
-        numbers = document.idToObjectNumberAndVersion
+        return self.tree.element(self.index, document)
 
-        def ref(name: str) -> str:
-            number, version = numbers[name]
-            return f"{number} {version} R"
 
-        node = self.node
-        first = next((k.page for k in node.kids if isinstance(k, (Marked, Annotation))), None)
-        kids: list[str] = []
-        for kid in node.kids:
-            if isinstance(kid, Node):
-                kids.append(ref(self.names[id(kid)]))
-            elif isinstance(kid, Marked):
-                kids.append(str(kid.mcid) if kid.page == first else
-                            f"<< /Type /MCR /Pg {ref(_page(kid.page))} /MCID {kid.mcid} >>")
-            else:
-                kids.append(f"<< /Type /OBJR /Pg {ref(_page(kid.page))} /Obj {ref('Annot.' + kid.name)} >>")
-        out = [f"<< /Type /StructElem /S /{node.role} /P {ref(self.parent)}"]
-        if first is not None:
-            out.append(f" /Pg {ref(_page(first))}")
-        if kids:
-            out.append(f" /K {kids[0]}" if len(kids) == 1 else f" /K [{' '.join(kids)}]")
-        attributes = []
-        if node.scope is not None:
-            attributes.append(f"/Scope /{node.scope}")
-        if node.row_span > 1:
-            attributes.append(f"/RowSpan {node.row_span}")
-        if node.col_span > 1:
-            attributes.append(f"/ColSpan {node.col_span}")
-        if attributes:
-            out.append(f" /A << /O /Table {' '.join(attributes)} >>")
-        head = "".join(out).encode("ascii")
-        texts = b"".join(b" /" + key.encode() + b" " + PDFString(value).format(document)
-                         for key, value in (("Alt", node.alt), ("Lang", node.lang), ("ID", node.id))
-                         if value is not None)
-        return head + texts + b" >>"
+def _ref(numbers: dict[str, tuple[int, int]], name: str) -> str:
+    """A reference to the object reportlab registered as ``name``, as it writes one."""
+    number, version = numbers[name]
+    return f"{number} {version} R"
 
 
 def _page(index: int) -> str:
     return f"Page{index + 1}"  # reportlab's names for its pages
 
 
-def _parent_nums(tags: Tags, names: dict[int, str]) -> list[Any]:
+def _parent_nums(tags: Tags, tree: _Tree) -> list[Any]:
     """The parent tree's number-tree entries, by key: a page's array of the element of each of
-    its marked-content ids, an annotation's element."""
+    its marked-content ids, an annotation's element. The references are given as their bytes
+    (an array writes bytes as they are), known since the elements were registered."""
+    refs, index_of = tree.refs, tree.index
     entries: list[tuple[int, Any]] = [
-        (key, PDFArray([PDFObjectReference(names[id(node)]) for node in nodes]))
+        (key, PDFArray([refs[index_of[id(node)]].encode("ascii") for node in nodes]))
         for key, nodes in zip(tags.page_keys, tags.pages)]
-    entries += [(key, PDFObjectReference(names[id(link)])) for link, _, key in tags.annotations]
+    entries += [(key, refs[index_of[id(link)]].encode("ascii")) for link, _, key in tags.annotations]
     return [item for key, value in sorted(entries, key=lambda e: e[0]) for item in (key, value)]
