@@ -15,18 +15,23 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject
 from ..blocks.tags import Marked, Node, Tags
 
 PAGE_KEYS = ["StructParents", "Tabs"]  # a page dictionary's keys that reportlab does not write
+CHUNK = 512  # structure elements made at a time
 
 
 def write_structure(canvas: Any, tags: Tags) -> None:
     """Add the structure tree of ``tags`` to the document ``canvas`` is writing."""
     doc = canvas._doc
     tree = _Tree(tags.root)
+    count = len(tree.nodes)
+    for index in range(count):
+        doc.Reference(_Element(tree, index), f"SE{index + 1}")
+    # reportlab numbers each object as it is registered, one after the other: element i is
+    # object first + i, its reference made when it is written rather than kept for each.
     numbers = doc.idToObjectNumberAndVersion
-    refs = tree.refs
-    for index in range(len(tree.nodes)):
-        name = f"SE{index + 1}"
-        doc.Reference(_Element(tree, index), name)
-        refs.append(_ref(numbers, name))  # reportlab numbers an object as it is registered
+    first, version = numbers["SE1"]
+    if version != 0 or numbers[f"SE{count}"] != (first + count - 1, 0):
+        raise RuntimeError("the structure elements were not numbered one after the other")
+    tree.first = first
     parent_tree = PDFDictionary({"Nums": PDFArray(_parent_nums(tags, tree))})
     root = PDFDictionary({
         "Type": PDFName("StructTreeRoot"), "K": PDFArray([PDFObjectReference("SE1")]),
@@ -47,7 +52,7 @@ class _Tree:
     same file), each element's parent, and the references to them.
 
     A long report has one element per paragraph, cell and list item (71,000 at 1,000 pages):
-    their bytes are made in one pass when reportlab writes the first of them, by the rule of
+    their bytes are made a few hundred at a time as reportlab writes them, by the rule of
     :meth:`_format`, rather than through reportlab's general dictionary formatting, which cost
     a second and a half for them."""
 
@@ -55,8 +60,10 @@ class _Tree:
         self.nodes: list[Node] = []
         self.parents: list[int] = []  # the index of each element's parent; -1: the tree's root
         self.index: dict[int, int] = {}  # id(node) -> its index
-        self.refs: list[str] = []  # "n v R" of each element, as it is registered
-        self._formatted: list[bytes | None] | None = None
+        self.first = 0  # the object number of the first element (the others follow it)
+        self._start = 0
+        self._formatted: list[bytes] = []  # elements _start, _start + 1, ... as bytes
+        self._pages: dict[int, str] = {}  # page index -> its reference
         self._number(root, -1)
 
     def _number(self, node: Node, parent: int) -> None:
@@ -70,18 +77,17 @@ class _Tree:
                 self._number(kid, at)
 
     def element(self, index: int, document: Any) -> bytes:
-        """The bytes of element ``index``; each is handed out once and then let go of."""
-        formatted = self._formatted
-        if formatted is None or formatted[index] is None:  # the first asked for (or a second writing)
-            formatted = self._formatted = self._format(document)
-        out = formatted[index]
-        formatted[index] = None
-        assert out is not None
-        return out
+        """The bytes of element ``index``, made with the next :data:`CHUNK` (reportlab writes
+        them in order), so that only a few of them are held at a time."""
+        at = index - self._start
+        if not 0 <= at < len(self._formatted):
+            self._start, at = index, 0
+            self._formatted = self._format(document, index, index + CHUNK)
+        return self._formatted[at]
 
-    def _format(self, document: Any) -> list[bytes | None]:
+    def _format(self, document: Any, start: int, stop: int) -> list[bytes]:
         numbers = document.idToObjectNumberAndVersion
-        pages: dict[int, str] = {}
+        pages = self._pages
 
         def page(index: int) -> str:
             ref = pages.get(index)
@@ -89,28 +95,29 @@ class _Tree:
                 ref = pages[index] = _ref(numbers, _page(index))
             return ref
 
-        refs, index_of, parents = self.refs, self.index, self.parents
+        first, index_of, parents = self.first, self.index, self.parents
         root = _ref(numbers, "StructTreeRoot")
-        out: list[bytes | None] = []
-        for at, node in enumerate(self.nodes):
-            first: int | None = None  # the page of the first marked content or annotation: the element's /Pg
+        out: list[bytes] = []
+        for at, node in enumerate(self.nodes[start:stop], start):
+            on: int | None = None  # the page of the first marked content or annotation: the element's /Pg
             kids: list[str] = []
             for kid in node.kids:
                 if isinstance(kid, Node):
-                    kids.append(refs[index_of[id(kid)]])
+                    kids.append(f"{first + index_of[id(kid)]} 0 R")
                     continue
-                if first is None:
-                    first = kid.page
+                if on is None:
+                    on = kid.page
                 if isinstance(kid, Marked):
-                    kids.append(str(kid.mcid) if kid.page == first else
+                    kids.append(str(kid.mcid) if kid.page == on else
                                 f"<< /Type /MCR /Pg {page(kid.page)} /MCID {kid.mcid} >>")
                 else:
                     annotation = _ref(numbers, "Annot." + kid.name)
                     kids.append(f"<< /Type /OBJR /Pg {page(kid.page)} /Obj {annotation} >>")
             parent = parents[at]
-            parts = ["<< /Type /StructElem /S /", node.role, " /P ", refs[parent] if parent >= 0 else root]
-            if first is not None:
-                parts += " /Pg ", page(first)
+            parts = ["<< /Type /StructElem /S /", node.role, " /P ",
+                     f"{first + parent} 0 R" if parent >= 0 else root]
+            if on is not None:
+                parts += " /Pg ", page(on)
             if kids:
                 parts += (" /K ", kids[0]) if len(kids) == 1 else (" /K [", " ".join(kids), "]")
             if node.scope is not None or node.row_span > 1 or node.col_span > 1:
@@ -161,9 +168,9 @@ def _parent_nums(tags: Tags, tree: _Tree) -> list[Any]:
     """The parent tree's number-tree entries, by key: a page's array of the element of each of
     its marked-content ids, an annotation's element. The references are given as their bytes
     (an array writes bytes as they are), known since the elements were registered."""
-    refs, index_of = tree.refs, tree.index
+    first, index_of = tree.first, tree.index
     entries: list[tuple[int, Any]] = [
-        (key, PDFArray([refs[index_of[id(node)]].encode("ascii") for node in nodes]))
+        (key, PDFArray([b"%d 0 R" % (first + index_of[id(node)]) for node in nodes]))
         for key, nodes in zip(tags.page_keys, tags.pages)]
-    entries += [(key, refs[index_of[id(link)]].encode("ascii")) for link, _, key in tags.annotations]
+    entries += [(key, b"%d 0 R" % (first + index_of[id(link)])) for link, _, key in tags.annotations]
     return [item for key, value in sorted(entries, key=lambda e: e[0]) for item in (key, value)]
