@@ -91,6 +91,7 @@ timed(theme, "register_family", "fonts")
 timed(paginate, "build_story", "compose")
 timed(paginate.charts, "start", "charts")
 timed(Canvas, "save", "save")
+timed(Canvas, "getpdfdata", "save")
 
 entry = "_main" if hasattr(cli, "_main") else "main"
 command = getattr(cli, entry)

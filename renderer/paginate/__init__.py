@@ -53,9 +53,8 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     # Charts are drawn (or read from the cache) while the pages are laid out: layout only
     # needs each chart's box.
     artist = charts.start([req.job for req in ctx.charts], chart_cache, chart_pool, drawings)
-    out = io.BytesIO()
     first = edition.pages[0].template if edition.pages else "body"
-    doc = ReportDoc(out, edition, theme, sink, ctx.sources, ctx.tags, first, **meta)
+    doc = ReportDoc(io.BytesIO(), edition, theme, sink, ctx.sources, ctx.tags, first, **meta)
     toc = ctx.toc_entries
     paint = chart_paint(theme) if theme.profile.colour_space == "CMYK" else None
     doc.form_definers = [lambda canvas, d: _define_contents(toc, canvas, d),
@@ -79,7 +78,7 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     digest, snapshot = look or look_of(theme)
     layout = doc.layout_map.finish(digest, content_snapshot(edition), snapshot,
                                    tuple(d.render() for d in sink.warnings))
-    return Rendering(out.getvalue(), layout, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
+    return Rendering(doc.pdf, layout, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
 
 
 #: The look as the layout map records it: its digest and its values and files (``look_snapshot``).
