@@ -12,7 +12,7 @@ from .charts import prewarm
 from .diagnostics import Sink
 from .paginate import Rendering, paginate
 from .pdf import canvas_options, make_canvasmaker, write_together
-from .pdf.compact import compact
+from .pdf.compact import pack, spill
 from .pdf.press import profile_canvas_options
 from .pdf.write import document_time
 from .safety import guard_reportlab
@@ -69,7 +69,12 @@ def _render(paths: Paths, sink: Sink, chart_cache: Path | None, strict: bool, pr
         return None
     if chart_cache is not None and not (strict and sink.warnings):  # the build succeeds: keep its fonts
         theme.remember_fonts(chart_cache)
-    pdf = compact(rendering.pdf) if theme.profile.object_streams else rendering.pdf
+    if theme.profile.object_streams:
+        with spill(rendering.pdf) as source:
+            rendering = dataclasses.replace(rendering, pdf=b"")  # the unpacked bytes are freed here
+            pdf = pack(source)
+    else:
+        pdf = rendering.pdf
     pdf, build_id = buildid.stamp(pdf)
     return dataclasses.replace(rendering, pdf=pdf, build_id=build_id)
 

@@ -78,7 +78,8 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     digest, snapshot = look or look_of(theme)
     layout = doc.layout_map.finish(digest, content_snapshot(edition), snapshot,
                                    tuple(d.render() for d in sink.warnings))
-    return Rendering(doc.pdf, layout, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
+    pdf, doc.pdf = doc.pdf, b""  # the document is garbage now, but not freed at once (a cycle)
+    return Rendering(pdf, layout, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
 
 
 #: The look as the layout map records it: its digest and its values and files (``look_snapshot``).
