@@ -82,6 +82,8 @@ from reportlab.pdfgen.canvas import Canvas
 timed(build, "check_edition", "check_edition")
 timed(build, "paginate", "paginate")
 timed(build, "compact", "compact")
+timed(build, "spill", "compact")
+timed(build, "pack", "compact")
 timed(build, "write_together", "write")
 timed(build.buildid, "stamp", "digest")
 timed(build.layoutmap, "dumps", "map")
@@ -91,6 +93,7 @@ timed(theme, "register_family", "fonts")
 timed(paginate, "build_story", "compose")
 timed(paginate.charts, "start", "charts")
 timed(Canvas, "save", "save")
+timed(Canvas, "getpdfdata", "save")
 
 entry = "_main" if hasattr(cli, "_main") else "main"
 command = getattr(cli, entry)

@@ -11,7 +11,7 @@ from . import buildid, layoutmap
 from .diagnostics import Sink
 from .paginate import Rendering, paginate
 from .pdf import canvas_options, make_canvasmaker, write_together
-from .pdf.compact import compact
+from .pdf.compact import pack, spill
 from .pdf.packer import Packer
 from .pdf.press import profile_canvas_options
 from .pdf.write import document_time
@@ -76,7 +76,12 @@ def _render(paths: Paths, sink: Sink, chart_cache: Path | None, strict: bool, pr
     if chart_cache is not None and not (strict and sink.warnings):  # the build succeeds: keep its fonts
         theme.remember_fonts(chart_cache)
     if theme.profile.object_streams:
-        pdf = packer.pack(rendering.pdf) if packer is not None else compact(rendering.pdf)
+        if packer is not None and packer.takes(rendering.pdf):
+            pdf = packer.pack(rendering.pdf)
+        else:
+            with spill(rendering.pdf) as source:
+                rendering = dataclasses.replace(rendering, pdf=b"")  # the unpacked bytes are freed here
+                pdf = pack(source)
     else:
         pdf = rendering.pdf
     pdf, build_id = buildid.stamp(pdf)

@@ -29,15 +29,38 @@ _TAIL = 4096  # the trailer is at the end of the file
 
 
 def stamp(pdf: bytes) -> tuple[bytes, str]:
-    """The PDF with its build id written into its trailer ``/ID``, and the id."""
+    """The PDF with its build id written into its trailer ``/ID``, and the id.
+
+    The file is hashed in pieces and put together once: a long report's PDF is tens of
+    megabytes, and each whole copy of it costs time and memory."""
     at = _last_id(pdf)
     if at is None:
         raise ValueError("the PDF has no trailer /ID to write its build id into")
-    blank = _with_id(pdf, at, _ZERO)
-    build_id = hashlib.sha256(blank).hexdigest()[:32]
-    stamped = _with_id(blank, at, build_id.encode())
-    stamped = stamped.replace(xmp_slot(BLANK).encode(), xmp_slot(build_id).encode(), 1)
-    return stamped, build_id
+    first, second = at
+    view = memoryview(pdf)
+    digest = hashlib.sha256()
+    for piece in (view[:first], _ZERO, view[first + 32:second], _ZERO, view[second + 32:]):
+        digest.update(piece)
+    build_id = digest.hexdigest()[:32]
+    stamped = [(first, 32, build_id.encode()), (second, 32, build_id.encode())]
+    slot = pdf.find(xmp_slot(BLANK).encode())  # (before the trailer: the XMP is the catalog's)
+    if slot >= 0:
+        stamped.append((slot, len(xmp_slot(BLANK)), xmp_slot(build_id).encode()))
+    return _replaced(view, sorted(stamped)), build_id
+
+
+def _replaced(view: memoryview, replacements: list[tuple[int, int, bytes]]) -> bytes:
+    """The bytes of ``view`` with each (start, length, new bytes of that length) written in,
+    in one copy."""
+    pieces: list[memoryview | bytes] = []
+    end = 0
+    for start, length, value in replacements:
+        if start < end or len(value) != length:
+            raise ValueError("overlapping or resized replacements")
+        pieces += view[end:start], value
+        end = start + length
+    pieces.append(view[end:])
+    return b"".join(pieces)
 
 
 def xmp_slot(build_id: str) -> str:
@@ -71,8 +94,3 @@ def _last_id(pdf: bytes) -> tuple[int, int] | None:
     for match in _ID.finditer(pdf, start):  # the last one is the trailer's
         found = match
     return (found.start(1), found.start(2)) if found is not None else None
-
-
-def _with_id(pdf: bytes, at: tuple[int, int], value: bytes) -> bytes:
-    first, second = at
-    return pdf[:first] + value + pdf[first + 32:second] + value + pdf[second + 32:]

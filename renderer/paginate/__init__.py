@@ -53,9 +53,8 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     # Charts are drawn (or read from the cache) while the pages are laid out: layout only
     # needs each chart's box.
     artist = charts.start([req.job for req in ctx.charts], chart_cache, chart_pool, drawings)
-    out = io.BytesIO()
     first = edition.pages[0].template if edition.pages else "body"
-    doc = ReportDoc(out, edition, theme, sink, ctx.sources, ctx.tags, first, **meta)
+    doc = ReportDoc(io.BytesIO(), edition, theme, sink, ctx.sources, ctx.tags, first, **meta)
     toc = ctx.toc_entries
     paint = chart_paint(theme) if theme.profile.colour_space == "CMYK" else None
     doc.form_definers = [lambda canvas, d: _define_contents(toc, canvas, d),
@@ -79,7 +78,7 @@ def paginate(edition: Edition, theme: Theme, quantities: dict[str, Quantity], si
     digest, snapshot = look or look_of(theme)
     layout = doc.layout_map.finish(digest, content_snapshot(edition), snapshot,
                                    tuple(d.render() for d in sink.warnings))
-    rendering = Rendering(out.getvalue(), layout, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
+    rendering = Rendering(doc.pdf, layout, doc.page, doc.state.landings, 1, artist.hits, artist.misses)
     _release(doc)
     return rendering
 
@@ -88,9 +87,9 @@ def _release(doc: ReportDoc) -> None:
     """Drop what the finished document holds, so that reference counting frees it now. The
     document, its canvas and reportlab's PDF document are each in reference cycles (the page
     templates call the document's methods; the catalog's metadata knows its PDF document), and
-    a build runs with the cyclic collector off: every page's objects and the structure tree
-    stayed until the process ended (1,000 pages: 50 MB more at the peak, while qpdf packs the
-    file)."""
+    a build runs with the cyclic collector off: every page's objects, the structure tree and
+    the file's bytes stayed until the process ended (1,000 pages: 50 MB more at the peak,
+    while qpdf packs the file)."""
     canvas = doc.canv
     for held in (getattr(canvas, "_doc"), canvas, doc):  # noqa: B009 (private, not in the stubs)
         vars(held).clear()

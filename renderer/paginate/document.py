@@ -76,6 +76,7 @@ class ReportDoc(BaseDocTemplate):
         self.state = DocState()
         self.layout_map = LayoutRecorder(edition.name)
         self.form_definers: list[Any] = []
+        self.pdf = b""  # the file's bytes, once the build has ended
         super().__init__(target, pagesize=theme.geometry.media, **meta)
         templates = build_templates(theme, self, self._page_begins, self._draw_footer)
         templates.sort(key=lambda t: t.id != first_template)  # the first page's template comes first
@@ -314,7 +315,9 @@ class ReportDoc(BaseDocTemplate):
         add_page_labels(self.canv, self.layout_map.pages, self.theme.layout.templates)
         if self.tags.on:
             write_structure(self.canv, self.tags)
-        self.canv.save()
+        # The bytes as reportlab makes them, rather than saved into a file object: that would
+        # copy the whole file once more (11 MB at 1,000 pages), and keep the copy.
+        self.pdf = getattr(self.canv, "getpdfdata")()  # noqa: B009 (untyped in the reportlab stubs)
 
 
 def _nested(flowable: Flowable, own: BlockRef, sources: Sources

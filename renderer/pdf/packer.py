@@ -60,11 +60,13 @@ class Packer:
         os.close(back_write)
         return cls(pid, to_write, back_read)
 
+    @staticmethod
+    def takes(pdf: bytes) -> bool:
+        """Whether ``pdf`` is one to send (see :data:`PACK_HERE_ABOVE`)."""
+        return len(pdf) <= PACK_HERE_ABOVE
+
     def pack(self, pdf: bytes) -> bytes:
         """``pdf`` with its objects in object streams: packed by the packer, or here."""
-        if len(pdf) > PACK_HERE_ABOVE:
-            self.close()
-            return compact(pdf)
         reply: bytes | None = None
         try:
             _send(self._to, pdf)
