@@ -251,7 +251,7 @@ class ReportDoc(BaseDocTemplate):
         blocks of their own, so that a change inside a container is traced to what changed."""
         rows_of = getattr(flowable, "row_boxes", None)
         rows = [(k, bottom + b, bottom + t) for k, b, t in rows_of()] if rows_of else []
-        lines = len(flowable.lines()) if isinstance(flowable, TextFlow) else 0
+        lines = len(flowable.broken()) if isinstance(flowable, TextFlow) else 0
         self.layout_map.place(ref, (x, bottom, x + width, bottom + height), rows, x, x + width, parent, lines)
         for child, child_ref, cx, cy, cw, ch in _nested(flowable, ref, self.sources):
             self._record(child, child_ref, x + cx, bottom + cy, cw, ch, ref.id)
