@@ -12,7 +12,6 @@ from .diagnostics import Sink
 from .paginate import Rendering, paginate
 from .pdf import canvas_options, make_canvasmaker, write_together
 from .pdf.compact import pack, spill
-from .pdf.packer import Packer
 from .pdf.press import profile_canvas_options
 from .pdf.write import document_time
 from .safety import guard_reportlab
@@ -33,28 +32,22 @@ class Paths:
 
 
 def render(paths: Paths, sink: Sink, *, chart_cache: Path | None = None, strict: bool = False,
-           profile: str | None = None, chart_pool: Any = None, warm: Warm | None = None,
-           packer: Packer | None = None) -> Rendering | None:
+           profile: str | None = None, chart_pool: Any = None, warm: Warm | None = None) -> Rendering | None:
     """Build the PDF in memory; ``None`` (with diagnostics in ``sink``) when the content is bad.
 
     ``profile`` names one in ``renderer.profiles.PROFILES``; by default the one
     ``layout/templates.yaml`` names. ``warm`` holds what a process that builds again and again
-    keeps between builds (``renderer.warm``); the PDF is the same with it or without. A
-    ``packer`` started for this build packs its object streams (and is ended either way).
+    keeps between builds (``renderer.warm``); the PDF is the same with it or without.
     """
-    try:
-        if warm is None:
-            guard_reportlab()
-            return _render(paths, sink, chart_cache, strict, profile, chart_pool, None, packer)
-        with warm.building(paths.fonts):
-            return _render(paths, sink, chart_cache, strict, profile, chart_pool, warm, packer)
-    finally:
-        if packer is not None:
-            packer.close()
+    if warm is None:
+        guard_reportlab()
+        return _render(paths, sink, chart_cache, strict, profile, chart_pool, None)
+    with warm.building(paths.fonts):
+        return _render(paths, sink, chart_cache, strict, profile, chart_pool, warm)
 
 
 def _render(paths: Paths, sink: Sink, chart_cache: Path | None, strict: bool, profile: str | None,
-            chart_pool: Any, warm: Warm | None, packer: Packer | None) -> Rendering | None:
+            chart_pool: Any, warm: Warm | None) -> Rendering | None:
     if chart_pool is None and warm is not None:
         chart_pool = warm.pool
     # Without a pool from the caller, charts missing from the cache get workers once layout
@@ -76,12 +69,9 @@ def _render(paths: Paths, sink: Sink, chart_cache: Path | None, strict: bool, pr
     if chart_cache is not None and not (strict and sink.warnings):  # the build succeeds: keep its fonts
         theme.remember_fonts(chart_cache)
     if theme.profile.object_streams:
-        if packer is not None and packer.takes(rendering.pdf):
-            pdf = packer.pack(rendering.pdf)
-        else:
-            with spill(rendering.pdf) as source:
-                rendering = dataclasses.replace(rendering, pdf=b"")  # the unpacked bytes are freed here
-                pdf = pack(source)
+        with spill(rendering.pdf) as source:
+            rendering = dataclasses.replace(rendering, pdf=b"")  # the unpacked bytes are freed here
+            pdf = pack(source)
     else:
         pdf = rendering.pdf
     pdf, build_id = buildid.stamp(pdf)
@@ -89,13 +79,12 @@ def _render(paths: Paths, sink: Sink, chart_cache: Path | None, strict: bool, pr
 
 
 def build(paths: Paths, output: Path, sink: Sink, *, strict: bool = False, profile: str | None = None,
-          chart_pool: Any = None, chart_cache: Path | None = None, warm: Warm | None = None,
-          packer: Packer | None = None) -> Rendering | None:
+          chart_pool: Any = None, chart_cache: Path | None = None, warm: Warm | None = None) -> Rendering | None:
     """Render and write the PDF and its layout map; nothing is written when the build fails.
 
     Charts are cached in ``chart_cache``, by default beside the PDF."""
     rendering = render(paths, sink, chart_cache=chart_cache or output.parent / ".chart-cache", strict=strict,
-                       profile=profile, chart_pool=chart_pool, warm=warm, packer=packer)
+                       profile=profile, chart_pool=chart_pool, warm=warm)
     if rendering is None or (strict and sink.warnings):  # under --strict a warning fails the build
         return None
     # An OSError here names the file meant (see write_together); the command line reports it.

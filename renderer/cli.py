@@ -220,9 +220,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     # report and find almost nothing (peak memory grows by 4 MB at 1,000 pages).
     gc.disable()
     output = args.output or Path("build") / f"impact-report-{args.edition.resolve().name}.pdf"
-    # The packer first, while this process has no other thread (see renderer.pdf.packer).
-    from .pdf.packer import Packer
-    packer = Packer.start()
     # On a first build, chart workers start importing matplotlib now, while this process
     # imports the layout engine and reads the content.
     from .charts.artist import prewarm, workers_for
@@ -231,11 +228,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
     sink = Sink()
     try:
-        rendering = build(_paths(args), output, sink, strict=args.strict, profile=args.profile, chart_pool=pool,
-                          packer=packer)
+        rendering = build(_paths(args), output, sink, strict=args.strict, profile=args.profile, chart_pool=pool)
     finally:
-        if packer is not None:  # ended here whatever happened (the build ends it once used)
-            packer.close()
         if pool is not None:  # stopped and joined here, not by an exit handler (see run)
             pool.shutdown(wait=True, cancel_futures=True)
     code = _finish(sink, args.strict, args.quiet)
