@@ -21,7 +21,6 @@ from reportlab.pdfgen.canvas import Canvas
 from renderer.blocks.text import TextFlow
 from renderer.blocks.typeset import Run, Word, break_lines, line_text, line_width, words
 from renderer.blocks.typeset.hyphenate import Hyphenation, Rules
-from renderer.blocks.typeset.hyphens import SoftWord
 from renderer.blocks.typeset.lines import _Breaker
 from renderer.blocks.typeset.write import _num, _segments, _start
 from renderer.diagnostics import Sink, Span
@@ -224,14 +223,7 @@ def _breaker_only(items: list[Word], width: float, shrink: float) -> list[list[W
     for n, word in enumerate(items):
         if word.newline and breaker.line:
             breaker.end_line()
-        if len(word.pieces) != 1:
-            breaker.place(word)
-        elif word.soft:
-            breaker.place_soft(SoftWord(word), None)
-        elif word.pieces[0].run.hyphens is not None:
-            breaker.place_hyphenated(word, n == last or items[n + 1].newline)
-        else:
-            breaker.place(word)
+        breaker.place_any(word, n == last or items[n + 1].newline)
     return breaker.finish()
 
 

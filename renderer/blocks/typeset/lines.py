@@ -44,14 +44,7 @@ def break_lines(items: Sequence[Word], width: float, shrink: float = 0.0) -> lis
             gaps += gap
             continue
         breaker.used, breaker.gaps = used, gaps
-        if len(word.pieces) != 1:
-            breaker.place(word)
-        elif word.soft:
-            breaker.place_soft(SoftWord(word), None)
-        elif word.pieces[0].run.hyphens is not None:
-            breaker.place_hyphenated(word, n == last or items[n + 1].newline)
-        else:
-            breaker.place(word)
+        breaker.place_any(word, n == last or items[n + 1].newline)
         line, used, gaps = breaker.line, breaker.used, breaker.gaps
     return breaker.finish()
 
@@ -83,6 +76,18 @@ class _Breaker:
         self.line.append(word)
         self.used += gap + word.width
         self.gaps += gap
+
+    def place_any(self, word: Word, ends_paragraph: bool) -> None:
+        """Place ``word`` by its kind: at its soft hyphens, its syllables (not the paragraph's
+        last word) or between characters if it does not fit."""
+        if len(word.pieces) != 1:
+            self.place(word)
+        elif word.soft:
+            self.place_soft(SoftWord(word), None)
+        elif word.pieces[0].run.hyphens is not None:
+            self.place_hyphenated(word, ends_paragraph)
+        else:
+            self.place(word)
 
     def place(self, word: Word) -> None:
         """A word with no soft hyphen to break it at."""
