@@ -19,6 +19,7 @@ ALLOWED: dict[str, set[str]] = {
     "diagnostics": set(),
     "version": set(),
     "safety": set(),
+    "cores": set(),  # the cores this process may use: asked by the second reader and the chart workers
     "gate": set(),  # the one gate every input file passes: below every stage that reads files
     "source_date": set(),  # SOURCE_DATE_EPOCH, checked by the CLI and read by pdf
     "buildid": set(),  # the id a PDF and its layout map share: written by pdf, checked by review
@@ -30,9 +31,9 @@ ALLOWED: dict[str, set[str]] = {
     # Numbers as each language prints them (the CLDR's symbols): used by model, charts and blocks.
     "numerals": set(),
     "load": {"diagnostics", "gate"},
-    "model": {"diagnostics", "load", "gate", "numerals"},
+    "model": {"diagnostics", "load", "gate", "numerals", "cores"},
     "theme": {"diagnostics", "load", "model", "gate", "profiles"},
-    "charts": {"diagnostics", "gate", "numerals"},
+    "charts": {"diagnostics", "gate", "numerals", "cores"},
     "blocks": {"diagnostics", "load", "model", "theme", "charts", "gate", "numerals"},
     "paginate": {"diagnostics", "load", "model", "theme", "charts", "blocks", "gate", "layoutmap"},
     "pdf": {"diagnostics", "load", "model", "theme", "gate", "source_date", "profiles", "buildid"},

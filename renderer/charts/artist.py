@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..cores import usable as usable_cores
 from . import cache
 from .ops import Op, Paint, from_json, replay, to_json
 from .spec import ChartJob, ChartLook, ChartSpec
@@ -38,7 +39,7 @@ KEPT_WORKERS = 2
 def workers_for(charts: int) -> int:
     """How many workers draw ``charts`` charts: one per :data:`CHARTS_PER_WORKER`, leaving a
     core to the build."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = usable_cores()
     return max(1, min(cores - 1, -(-charts // CHARTS_PER_WORKER)))
 
 

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..cores import usable as usable_cores
 from ..diagnostics import Diagnostic, Sink, Span
 from ..load import Map, Scalar, Seq, SourceLimits, load_yaml, parse_yaml, read_source
 from ..load.files import display_in, display_path, display_real, resolve_inside
@@ -192,7 +193,7 @@ def _second_reader_pays(count: int) -> bool:
 def _spare_core() -> bool:
     """Whether a core is left over for the second reader: the cores this process may run on,
     less the load of the last minute (the processes that were running or waiting to)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = usable_cores()
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average on this system: judge by the cores alone
