@@ -13,6 +13,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import tempfile
 from collections.abc import Collection
 from functools import cache
@@ -70,12 +71,14 @@ def _look_fields(look: ChartLook) -> dict[str, object]:
     return dataclasses.asdict(look)
 
 
+_ENTRY = re.compile(r"[0-9a-f]{64}\.json")  # a drawing's file: its key (a SHA-256 in hex), as store names it
+
+
 def holds_drawings(cache_dir: Path) -> bool:
     """Whether the folder holds a chart's drawing: a file named by a key. The folder holds the
     fonts' and the hyphenation's entries too, which say nothing of charts."""
     try:
-        return any(len(name) == 69 and name.endswith(".json") and all(c in "0123456789abcdef" for c in name[:64])
-                   for name in os.listdir(cache_dir))
+        return any(_ENTRY.fullmatch(name) for name in os.listdir(cache_dir))
     except OSError:
         return False
 
